@@ -1,0 +1,25 @@
+# Pyrometer: `make run` for the demo, `make test` for the test suite, `make bench` for the figures.
+SHELL := /bin/bash
+MVN ?= mvn -B -q
+
+.PHONY: build run test bench clean browser
+
+build:
+	$(MVN) -DskipTests package
+
+run: build
+	scripts/demo.sh
+
+# Browser tests drive Debian's headless Chromium; install it when missing.
+browser:
+	scripts/ensure-chromium.sh
+
+test: browser
+	mvn -B package
+
+bench: build
+	bench/run.sh
+
+clean:
+	$(MVN) clean
+	rm -rf bench/out
