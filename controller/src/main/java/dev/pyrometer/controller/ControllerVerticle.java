@@ -1,0 +1,149 @@
+package dev.pyrometer.controller;
+
+import dev.pyrometer.controller.api.AccessLog;
+import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.api.FleetApi;
+import dev.pyrometer.controller.api.ProfilesApi;
+import dev.pyrometer.controller.auth.BearerAuth;
+import dev.pyrometer.controller.fleet.Fleet;
+import dev.pyrometer.controller.profiles.Profiles;
+import dev.pyrometer.controller.render.Renderings;
+import dev.pyrometer.controller.store.ArtifactStore;
+import dev.pyrometer.controller.store.MetadataStore;
+import dev.pyrometer.wire.Protocol;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.nio.file.Files;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The controller: wires store, fleet and API together and serves them on one HTTP port. */
+public final class ControllerVerticle extends VerticleBase {
+    private static final Logger LOG = Logger.getLogger(ControllerVerticle.class.getName());
+    private static final int JSON_BODY_LIMIT = 1 << 20;
+
+    private final ControllerConfig config;
+    private WorkerExecutor dbWorker;
+    private WorkerExecutor renderWorker;
+    private MetadataStore store;
+    private Fleet fleet;
+    private HttpServer server;
+    private volatile int actualPort;
+
+    public ControllerVerticle(ControllerConfig config) {
+        this.config = config;
+    }
+
+    /** The port listened on, useful when the configuration asked for 0. */
+    public int actualPort() {
+        return actualPort;
+    }
+
+    @Override
+    public Future<?> start() {
+        dbWorker = vertx.createSharedWorkerExecutor("pyrometer-db-" + System.identityHashCode(this), 1);
+        renderWorker = vertx.createSharedWorkerExecutor("pyrometer-render-" + System.identityHashCode(this), 2);
+        return vertx.executeBlocking(() -> {
+            Files.createDirectories(config.dataDir());
+            var artifacts = ArtifactStore.open(vertx, config.dataDir());
+            store = MetadataStore.open(config.dataDir(), dbWorker);
+            return artifacts;
+        }).compose(artifacts -> {
+            var profiles = new Profiles(store);
+            fleet = new Fleet(vertx, store, config.offlineAfter(), config.commandDeadline(), profiles::onState);
+            var router = routes(new FleetApi(fleet),
+                    new ProfilesApi(profiles, store, artifacts, new Renderings(artifacts, renderWorker)));
+            return fleet.start().compose(v -> profiles.start(fleet)).map(router);
+        }).compose(router -> {
+            server = vertx.createHttpServer(new HttpServerOptions()
+                    .setIdleTimeout(120)
+                    .setMaxWebSocketFrameSize(Protocol.MAX_FRAME_BYTES)
+                    .setMaxWebSocketMessageSize(Protocol.MAX_FRAME_BYTES));
+            return server.requestHandler(router).listen(config.port(), config.bind());
+        }).onSuccess(s -> actualPort = s.actualPort());
+    }
+
+    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi) {
+        Router router = Router.router(vertx);
+        router.route().handler(new AccessLog());
+        router.get("/healthz").handler(this::handleHealth);
+        router.route("/api/*").handler(new BearerAuth(config.token()));
+        router.get(Protocol.CONNECT_PATH).handler(this::handleHelperConnect);
+        router.put("/api/v1/profiles/:id/artifacts/:name").handler(profilesApi::handleUpload);
+        router.post("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT));
+        router.get("/api/v1/hosts").handler(fleetApi::handleHosts);
+        router.post("/api/v1/hosts/:host/ping").handler(fleetApi::handlePing);
+        router.get("/api/v1/jvms").handler(fleetApi::handleJvms);
+        router.get("/api/v1/metrics").handler(fleetApi::handleMetrics);
+        router.post("/api/v1/profiles").handler(profilesApi::handleCreate);
+        router.get("/api/v1/profiles").handler(profilesApi::handleList);
+        router.get("/api/v1/profiles/:id").handler(profilesApi::handleGet);
+        router.get("/api/v1/profiles/:id/:name").handler(profilesApi::handleArtifact);
+        router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API endpoint: "
+                + ctx.request().method() + " " + ctx.request().path())));
+        // The UI shell holds no data and can do nothing without the token, which its login form asks for.
+        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route().failureHandler(this::handleFailure);
+        return router;
+    }
+
+    private void handleHealth(RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(new JsonObject().put("status", "ok").encode());
+    }
+
+    private void handleHelperConnect(RoutingContext ctx) {
+        ctx.request().toWebSocket().onSuccess(fleet::accept).onFailure(ctx::fail);
+    }
+
+    /** The one place failures become responses: expected ones with their message, the rest as a bare 500. */
+    private void handleFailure(RoutingContext ctx) {
+        Throwable e = ctx.failure();
+        if (e instanceof io.vertx.core.http.HttpClosedException) {
+            LOG.fine(() -> ctx.request().method() + " " + ctx.request().path() + ": client went away");
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        int status;
+        JsonObject body;
+        if (e instanceof ApiException api) {
+            status = api.status();
+            body = api.toJson();
+        } else if (e == null) {
+            status = ctx.statusCode();
+            body = new JsonObject().put("error", status == 413 ? "body too large" : "request failed");
+        } else {
+            status = 500;
+            body = new JsonObject().put("error", "internal error; see the controller's log");
+            LOG.log(Level.WARNING, ctx.request().method() + " " + ctx.request().path() + " failed", e);
+        }
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(body.encode());
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (fleet != null) {
+            fleet.stop();
+        }
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.eventually(() -> vertx.executeBlocking(() -> {
+            if (store != null) {
+                store.close();
+            }
+            return null;
+        })).eventually(() -> dbWorker.close()).eventually(() -> renderWorker.close());
+    }
+}

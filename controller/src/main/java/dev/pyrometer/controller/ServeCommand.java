@@ -1,0 +1,85 @@
+package dev.pyrometer.controller;
+
+import dev.pyrometer.cli.CommandFailure;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: runs the controller until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the controller: helpers connect to it, people use its API and web UI.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", defaultValue = "${sys:user.home}/.pyrometer/controller",
+            description = "Directory for artifacts and metadata (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--token-file", description = "File holding the bearer token; else the PYROMETER_TOKEN environment variable.")
+    Path tokenFile;
+
+    @Override
+    public Integer call() throws Exception {
+        var config = ControllerConfig.of(bind, port, data.toAbsolutePath(), readToken());
+        Vertx vertx = Vertx.vertx();
+        var verticle = new ControllerVerticle(config);
+        try {
+            vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw CommandFailure.internal("controller did not start: " + e.getMessage(), e);
+        }
+        var out = spec.commandLine().getOut();
+        out.printf("pyrometer-controller listening on http://%s:%d/ (data in %s)%n", bind, verticle.actualPort(),
+                config.dataDir());
+        out.flush();
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                vertx.close().await(20, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // exiting anyway; H2 recovers from an unclean stop
+            }
+            stopped.countDown();
+        }, "pyrometer-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private String readToken() {
+        if (tokenFile != null) {
+            try {
+                String t = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+                if (t.isEmpty()) {
+                    throw CommandFailure.usage("token file " + tokenFile + " is empty; put the bearer token in it");
+                }
+                return t;
+            } catch (IOException e) {
+                throw CommandFailure.input("cannot read --token-file " + tokenFile + ": " + e.getMessage());
+            }
+        }
+        String env = System.getenv("PYROMETER_TOKEN");
+        if (env == null || env.isBlank()) {
+            throw CommandFailure.usage("no token: set PYROMETER_TOKEN or pass --token-file FILE; "
+                    + "the controller refuses to run without authentication");
+        }
+        return env.trim();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.pyrometer.controller.fleet;
+
+import dev.pyrometer.controller.store.HostRecord;
+import dev.pyrometer.controller.store.MetadataStore;
+import dev.pyrometer.wire.JvmInfo;
+import dev.pyrometer.wire.WireMessage;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.logging.Logger;
+
+/**
+ * The registry of hosts and their JVMs. Confined to the controller's event loop; a host is
+ * persisted when its hello or inventory changes and when it goes offline, never per heartbeat.
+ */
+public final class Fleet {
+    private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
+
+    private final Vertx vertx;
+    private final MetadataStore store;
+    private final Duration offlineAfter;
+    private final Duration commandDeadline;
+    private final BiConsumer<String, WireMessage.ProfileState> stateListener;
+    private final Map<String, Host> hosts = new TreeMap<>();
+    private final Map<String, String> savedInventory = new java.util.HashMap<>();
+    private long sweeper = -1;
+
+    public Fleet(Vertx vertx, MetadataStore store, Duration offlineAfter, Duration commandDeadline,
+                 BiConsumer<String, WireMessage.ProfileState> stateListener) {
+        this.vertx = vertx;
+        this.store = store;
+        this.offlineAfter = offlineAfter;
+        this.commandDeadline = commandDeadline;
+        this.stateListener = stateListener;
+    }
+
+    /** Loads the hosts seen before (all offline until they connect) and starts the heartbeat sweep. */
+    public Future<Void> start() {
+        return store.hosts().map(records -> {
+            for (HostRecord r : records) {
+                Host h = new Host(r.name(), r.firstSeen());
+                h.hello(new WireMessage.Hello(r.name(), r.helperVersion(), r.bootId(), r.cores(), r.memTotalBytes()));
+                h.lastSeen(r.lastSeen());
+                if (r.inventoryJson() != null) {
+                    var list = new ArrayList<JvmInfo>();
+                    new JsonArray(r.inventoryJson()).forEach(o -> list.add(JvmInfo.from((io.vertx.core.json.JsonObject) o)));
+                    h.jvms(list);
+                    savedInventory.put(r.name(), r.inventoryJson());
+                }
+                hosts.put(r.name(), h);
+            }
+            long period = Math.max(50, Math.min(1000, offlineAfter.toMillis() / 5));
+            sweeper = vertx.setPeriodic(period, id -> sweep());
+            return null;
+        });
+    }
+
+    public void stop() {
+        vertx.cancelTimer(sweeper);
+    }
+
+    /** Takes over a freshly upgraded helper connection. */
+    public void accept(ServerWebSocket ws) {
+        new HelperSession(vertx, ws, this, commandDeadline);
+    }
+
+    public Collection<Host> hosts() {
+        return hosts.values();
+    }
+
+    public Optional<Host> host(String name) {
+        return Optional.ofNullable(hosts.get(name));
+    }
+
+    public int onlineCount() {
+        int n = 0;
+        for (Host h : hosts.values()) {
+            n += h.online() ? 1 : 0;
+        }
+        return n;
+    }
+
+    Host helloFrom(HelperSession session, WireMessage.Hello hello) {
+        Host host = hosts.computeIfAbsent(hello.host(), n -> new Host(n, Instant.now()));
+        host.session().filter(old -> old != session)
+                .ifPresent(old -> old.close((short) 1008, "replaced by a newer connection from the same host"));
+        host.session(session);
+        host.hello(hello);
+        touch(host);
+        persist(host);
+        return host;
+    }
+
+    void inventoryFrom(Host host, WireMessage.Inventory inventory) {
+        host.jvms(inventory.jvms());
+        String json = Host.inventoryJson(inventory.jvms()).encode();
+        if (!json.equals(savedInventory.get(host.name()))) {
+            savedInventory.put(host.name(), json);
+            persist(host);
+        }
+    }
+
+    void profileStateFrom(Host host, WireMessage.ProfileState state) {
+        stateListener.accept(host.name(), state);
+    }
+
+    void touch(Host host) {
+        host.touch(System.nanoTime());
+    }
+
+    void closed(HelperSession session, Host host) {
+        if (host != null && host.session().orElse(null) == session) {
+            host.session(null);
+            persist(host);
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        long limit = offlineAfter.toNanos();
+        for (Host h : hosts.values()) {
+            if (h.online() && now - h.lastFrameNanos() > limit) {
+                LOG.info(() -> "host " + h.name() + " missed its heartbeats for " + offlineAfter.toMillis()
+                        + " ms; shown offline");
+                HelperSession s = h.session().orElseThrow();
+                h.session(null);
+                persist(h);
+                s.close((short) 1001, "no heartbeat");
+            }
+        }
+    }
+
+    private void persist(Host h) {
+        var hello = h.hello();
+        store.saveHost(new HostRecord(h.name(), hello == null ? null : hello.helperVersion(),
+                        hello == null ? null : hello.bootId(), hello == null ? 0 : hello.cores(),
+                        hello == null ? 0 : hello.memTotalBytes(), h.firstSeen(), h.lastSeen(),
+                        savedInventory.get(h.name())))
+                .onFailure(e -> LOG.warning(() -> "could not save host " + h.name() + ": " + e));
+    }
+
+    /** All JVMs, optionally of one host. */
+    public List<io.vertx.core.json.JsonObject> jvmsJson(String hostFilter) {
+        var list = new ArrayList<io.vertx.core.json.JsonObject>();
+        for (Host h : hosts.values()) {
+            if (hostFilter == null || hostFilter.equals(h.name())) {
+                h.jvms().forEach(j -> list.add(h.jvmJson(j)));
+            }
+        }
+        return list;
+    }
+}

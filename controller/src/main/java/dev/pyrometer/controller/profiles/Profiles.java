@@ -1,0 +1,156 @@
+package dev.pyrometer.controller.profiles;
+
+import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.fleet.Fleet;
+import dev.pyrometer.controller.fleet.Host;
+import dev.pyrometer.controller.store.MetadataStore;
+import dev.pyrometer.controller.store.ProfileRecord;
+import dev.pyrometer.wire.JvmInfo;
+import dev.pyrometer.wire.ProfileStatus;
+import dev.pyrometer.wire.Protocol;
+import dev.pyrometer.wire.WireMessage;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Profile lifecycle on the controller: checks a request against the fleet, records it, sends
+ * {@code profile.start} to the host's helper and applies the helper's {@code profile.state} reports.
+ * Confined to the event loop; the store does the disk work.
+ */
+public final class Profiles {
+    private static final Logger LOG = Logger.getLogger(Profiles.class.getName());
+
+    private final MetadataStore store;
+    private Fleet fleet;
+    /** "host:pid" → profile id, for targets with a profile under way: one at a time per JVM. */
+    private final Map<String, String> active = new HashMap<>();
+
+    public Profiles(MetadataStore store) {
+        this.store = store;
+    }
+
+    /** Wires the fleet in (the fleet reports states back to this object) and remembers unfinished work. */
+    public Future<Void> start(Fleet fleet) {
+        this.fleet = fleet;
+        return store.unfinishedProfiles().map(list -> {
+            list.forEach(p -> active.put(target(p.host(), p.pid()), p.id()));
+            return null;
+        });
+    }
+
+    public Future<ProfileRecord> create(ProfileRequest req) {
+        Host host = fleet.host(req.host()).orElseThrow(() -> new ApiException(404, "host",
+                "host: no host named '" + req.host() + "' has ever connected; GET /api/v1/hosts lists them"));
+        if (!host.online()) {
+            throw new ApiException(409, "host", "host: '" + req.host() + "' is offline (last seen " + host.lastSeen()
+                    + "); its helper is not connected");
+        }
+        JvmInfo jvm = host.jvm(req.pid()).orElseThrow(() -> ApiException.badField("pid",
+                "no JVM with pid " + req.pid() + " on host '" + req.host() + "'; GET /api/v1/jvms?host="
+                        + req.host() + " lists them"));
+        if (!jvm.attachable()) {
+            throw new ApiException(409, "pid", "pid: JVM " + req.pid() + " on '" + req.host()
+                    + "' cannot be profiled: " + jvm.notAttachableReason());
+        }
+        String key = target(req.host(), req.pid());
+        String busy = active.get(key);
+        if (busy != null) {
+            throw ApiException.conflict("JVM " + req.pid() + " on '" + req.host() + "' is already being profiled ("
+                    + busy + "); wait for it to finish");
+        }
+        var labels = new LinkedHashMap<String, String>(req.labels());
+        String app = labels.getOrDefault("app", jvm.app());
+        String release = labels.getOrDefault("release", jvm.release());
+        var record = new ProfileRecord(ProfileIds.next(), req.host(), req.pid(), ProfileStatus.QUEUED, null, null,
+                req.event(), null, req.interval(), req.duration(), null, Instant.now(), null, null, labels, app,
+                release);
+        active.put(key, record.id());
+        return store.saveProfile(record)
+                .onFailure(e -> active.remove(key, record.id()))
+                .map(v -> {
+                    sendStart(host, record, req);
+                    return record;
+                });
+    }
+
+    private void sendStart(Host host, ProfileRecord record, ProfileRequest req) {
+        var session = host.session().orElse(null);
+        if (session == null) {
+            fail(record.id(), "helper of '" + host.name() + "' disconnected before the command could be sent");
+            return;
+        }
+        var labels = new HashMap<String, String>(record.labels());
+        if (record.app() != null) {
+            labels.putIfAbsent("app", record.app());
+        }
+        if (record.release() != null) {
+            labels.putIfAbsent("release", record.release());
+        }
+        var command = new WireMessage.ProfileStart(session.nextCommandId(), record.id(), req.pid(), req.duration(),
+                req.event(), req.interval(), labels);
+        session.send(command).onComplete(ar -> {
+            if (ar.failed()) {
+                fail(record.id(), ar.cause().getMessage());
+            } else if (!ar.result().ok()) {
+                fail(record.id(), "helper refused: " + ar.result().message());
+            }
+        });
+    }
+
+    private void fail(String id, String error) {
+        store.updateProfile(id, p -> p.state().terminal() ? p : p.withState(ProfileStatus.FAILED, null, error))
+                .onSuccess(p -> p.ifPresent(this::settle));
+    }
+
+    /** Applies a helper's report; reports for unknown profiles or from the wrong host are ignored with a warning. */
+    public void onState(String hostName, WireMessage.ProfileState s) {
+        Future<Map<String, String>> artifacts = s.state() == ProfileStatus.DONE
+                ? store.artifacts(s.profileId()) : Future.succeededFuture(Map.of());
+        artifacts.compose(stored -> store.updateProfile(s.profileId(), p -> {
+            if (!p.host().equals(hostName)) {
+                LOG.warning(() -> "host " + hostName + " reported on profile " + p.id() + " of host " + p.host());
+                return p;
+            }
+            if (p.state().terminal()) {
+                return p;
+            }
+            if (s.state() == ProfileStatus.DONE && !stored.containsKey(Protocol.RECORDING)) {
+                return p.withState(ProfileStatus.FAILED, s.detail(),
+                        "helper reported done but " + Protocol.RECORDING + " was never uploaded");
+            }
+            return p.withReport(s.state(), s.detail(), s.error(), s.engine(), s.samples(), instant(s.started()),
+                    instant(s.finished()));
+        })).onSuccess(p -> {
+            if (p.isEmpty()) {
+                LOG.warning(() -> "host " + hostName + " reported on unknown profile " + s.profileId());
+            }
+            p.ifPresent(this::settle);
+        }).onFailure(e -> LOG.warning(() -> "could not record state of " + s.profileId() + ": " + e));
+    }
+
+    private void settle(ProfileRecord p) {
+        if (p.state().terminal()) {
+            active.remove(target(p.host(), p.pid()), p.id());
+        }
+    }
+
+    private static String target(String host, long pid) {
+        return host + ":" + pid;
+    }
+
+    private static Instant instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

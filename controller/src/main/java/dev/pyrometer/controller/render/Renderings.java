@@ -1,0 +1,82 @@
+package dev.pyrometer.controller.render;
+
+import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.store.ArtifactStore;
+import dev.pyrometer.flame.FlameGraphs;
+import dev.pyrometer.flame.RenderOptions;
+import dev.pyrometer.wire.Protocol;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds a profile's artifact, rendering a missing view from the stored collapsed stacks or
+ * recording on a worker thread and caching it on disk next to the uploads.
+ */
+public final class Renderings {
+    private final ArtifactStore artifacts;
+    private final WorkerExecutor worker;
+    private final Map<String, Future<Path>> inFlight = new HashMap<>();
+
+    public Renderings(ArtifactStore artifacts, WorkerExecutor worker) {
+        this.artifacts = artifacts;
+        this.worker = worker;
+    }
+
+    /** The file to serve for {@code name}; fails with 404 when neither it nor a source to render it exists. */
+    public Future<Path> artifact(String profileId, String name) {
+        String key = profileId + "/" + name;
+        Future<Path> running = inFlight.get(key);
+        if (running != null) {
+            return running;
+        }
+        Future<Path> f = worker.executeBlocking(() -> findOrRender(profileId, name), false);
+        inFlight.put(key, f);
+        return f.onComplete(ar -> inFlight.remove(key));
+    }
+
+    /** Collapsed stacks of a profile, rendered from its recording when they were not uploaded. */
+    public Future<Path> collapsed(String profileId) {
+        return artifact(profileId, Protocol.COLLAPSED);
+    }
+
+    private Path findOrRender(String profileId, String name) throws IOException {
+        Path stored = artifacts.path(profileId, name);
+        if (Files.isRegularFile(stored)) {
+            return stored;
+        }
+        if (name.equals(Protocol.RECORDING)) {
+            throw ApiException.notFound(name + " of profile " + profileId + " has not been uploaded");
+        }
+        Path cached = artifacts.renderedPath(profileId, name);
+        if (Files.isRegularFile(cached)) {
+            return cached;
+        }
+        Path source = artifacts.path(profileId, Protocol.COLLAPSED);
+        if (!Files.isRegularFile(source)) {
+            source = artifacts.path(profileId, Protocol.RECORDING);
+        }
+        if (!Files.isRegularFile(source)) {
+            throw ApiException.notFound(name + " of profile " + profileId
+                    + " is not available: neither collapsed stacks nor a recording have been uploaded");
+        }
+        Files.createDirectories(cached.getParent());
+        String ext = name.equals(Protocol.COLLAPSED) ? ".collapsed" : name.substring(name.lastIndexOf('.'));
+        Path out = Files.createTempFile(artifacts.tmpDir(), profileId + ".render.", ext);
+        try {
+            FlameGraphs.render(List.of(source), List.of(out), RenderOptions.defaults().withTitle(profileId));
+            Files.move(out, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (UnsupportedOperationException e) {
+            throw new ApiException(501, null, "this controller build cannot render " + name + ": " + e.getMessage());
+        } finally {
+            Files.deleteIfExists(out);
+        }
+        return cached;
+    }
+}
