@@ -2,6 +2,7 @@ package dev.pyrometer.controller;
 
 import dev.pyrometer.controller.api.AccessLog;
 import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.api.DiffApi;
 import dev.pyrometer.controller.api.FleetApi;
 import dev.pyrometer.controller.api.ProfilesApi;
 import dev.pyrometer.controller.auth.BearerAuth;
@@ -60,8 +61,9 @@ public final class ControllerVerticle extends VerticleBase {
         }).compose(artifacts -> {
             var profiles = new Profiles(store);
             fleet = new Fleet(vertx, store, config.offlineAfter(), config.commandDeadline(), profiles::onState);
-            var router = routes(new FleetApi(fleet),
-                    new ProfilesApi(profiles, store, artifacts, new Renderings(artifacts, renderWorker)));
+            var renderings = new Renderings(artifacts, renderWorker);
+            var router = routes(new FleetApi(fleet), new ProfilesApi(profiles, store, artifacts, renderings),
+                    new DiffApi(store, renderings));
             return fleet.start().compose(v -> profiles.start(fleet)).map(router);
         }).compose(router -> {
             server = vertx.createHttpServer(new HttpServerOptions()
@@ -72,7 +74,7 @@ public final class ControllerVerticle extends VerticleBase {
         }).onSuccess(s -> actualPort = s.actualPort());
     }
 
-    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi) {
+    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi, DiffApi diffApi) {
         Router router = Router.router(vertx);
         router.route().handler(new AccessLog());
         router.get("/healthz").handler(this::handleHealth);
@@ -88,6 +90,7 @@ public final class ControllerVerticle extends VerticleBase {
         router.get("/api/v1/profiles").handler(profilesApi::handleList);
         router.get("/api/v1/profiles/:id").handler(profilesApi::handleGet);
         router.get("/api/v1/profiles/:id/:name").handler(profilesApi::handleArtifact);
+        router.post("/api/v1/diff").handler(diffApi::handleDiff);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
         // The UI shell holds no data and can do nothing without the token, which its login form asks for.

@@ -59,6 +59,13 @@ class ProfileApiTest {
     }
 
     @Test
+    void jvmsShowTheirHostOnline() {
+        var jvm = controller.getArray("/api/v1/jvms").getJsonObject(0);
+        assertEquals("online", jvm.getString("host_status"), jvm.encode());
+        assertEquals("online", controller.getArray("/api/v1/hosts").getJsonObject(0).getString("status"));
+    }
+
+    @Test
     void unknownHostIs404() {
         var r = controller.post("/api/v1/profiles", "{\"host\":\"nowhere\",\"pid\":1}");
         assertEquals(404, r.statusCode());

@@ -26,6 +26,8 @@ final class SimulatedHelper implements AutoCloseable {
     private final HttpClient http;
     private final int port;
     private WebSocket ws;
+    /** Held on purpose: Vert.x closes a client that becomes unreachable, and its sockets with it. */
+    private WebSocketClient wsClient;
     private long heartbeats = -1;
 
     private SimulatedHelper(Vertx vertx, int port, String host) {
@@ -52,7 +54,7 @@ final class SimulatedHelper implements AutoCloseable {
     }
 
     private void open(String token) {
-        WebSocketClient client = vertx.createWebSocketClient();
+        WebSocketClient client = wsClient = vertx.createWebSocketClient();
         var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
                 .setURI(Protocol.CONNECT_PATH).addHeader("Authorization", "Bearer " + token);
         ws = RunningController.await(client.connect(options));

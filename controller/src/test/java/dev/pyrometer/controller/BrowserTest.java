@@ -1,0 +1,82 @@
+package dev.pyrometer.controller;
+
+import static dev.pyrometer.controller.SimulatedHelper.jvm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyrometer.wire.Protocol;
+import io.vertx.core.json.JsonObject;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The web UI in real headless Chromium: sign in, see the JVM, click Profile, see the flame graph. */
+class BrowserTest {
+    static final String HOT_FRAME = "com.example.Main.burn";
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path profileDir;
+
+    @Test
+    void signInProfileAJvmAndSeeItsFlameGraph() throws Exception {
+        try (var controller = RunningController.start(data);
+             var helper = SimulatedHelper.connect(controller.port, "web-ui", jvm(4242, "shop", "1.4"))) {
+            WebDriver browser = chromium();
+            try {
+                var wait = new WebDriverWait(browser, RunningController.WAIT);
+                browser.get(controller.baseUrl() + "/");
+                browser.findElement(By.id("token")).sendKeys("wrong");
+                browser.findElement(By.id("login")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "refused"));
+
+                browser.findElement(By.id("token")).sendKeys(RunningController.TOKEN);
+                browser.findElement(By.id("login")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#hosts tbody"), "web-ui"));
+                var button = wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".profile-btn[data-host='web-ui'][data-pid='4242']")));
+                assertTrue(browser.getCurrentUrl().indexOf(RunningController.TOKEN) < 0, "token never in a URL");
+                button.click();
+
+                JsonObject start = helper.take("profile.start");
+                String id = start.getString("profile_id");
+                assertEquals("30s", start.getString("duration"));
+                helper.reply(start, true, null);
+                helper.state(id, "profiling", new JsonObject().put("engine", "cpu"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".progress"), "profiling"));
+                helper.upload(id, Protocol.RECORDING, "jfr bytes".getBytes(StandardCharsets.UTF_8));
+                helper.upload(id, Protocol.FLAMEGRAPH_HTML, TestFlameGraph.html(HOT_FRAME));
+                helper.state(id, "done", new JsonObject().put("samples", 3));
+
+                wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("flamegraph")));
+                wait.until(d -> d.getPageSource().contains(HOT_FRAME));
+                browser.switchTo().defaultContent();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#profiles tbody"), "done"));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private WebDriver chromium() {
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
+        var options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--user-data-dir=" + profileDir.toAbsolutePath());
+        return new ChromeDriver(service, options);
+    }
+}
