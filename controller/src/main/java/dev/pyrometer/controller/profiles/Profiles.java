@@ -5,11 +5,13 @@ import dev.pyrometer.controller.fleet.Fleet;
 import dev.pyrometer.controller.fleet.Host;
 import dev.pyrometer.controller.store.MetadataStore;
 import dev.pyrometer.controller.store.ProfileRecord;
+import dev.pyrometer.wire.Durations;
 import dev.pyrometer.wire.JvmInfo;
 import dev.pyrometer.wire.ProfileStatus;
 import dev.pyrometer.wire.Protocol;
 import dev.pyrometer.wire.WireMessage;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -27,8 +29,18 @@ public final class Profiles {
 
     private final MetadataStore store;
     private Fleet fleet;
-    /** "host:pid" → profile id, for targets with a profile under way: one at a time per JVM. */
-    private final Map<String, String> active = new HashMap<>();
+    /**
+     * How long past its planned end an unfinished profile keeps its JVM reserved; after that a helper
+     * that lost it (or a controller that died before sending the command) cannot block the JVM forever.
+     */
+    static final Duration RESERVATION_GRACE = Duration.ofMinutes(5);
+
+    /** A target JVM's profile under way and when its reservation lapses. */
+    private record Reservation(String profileId, Instant until) {
+    }
+
+    /** "host:pid" → profile under way: one at a time per JVM. */
+    private final Map<String, Reservation> active = new HashMap<>();
 
     public Profiles(MetadataStore store) {
         this.store = store;
@@ -38,7 +50,7 @@ public final class Profiles {
     public Future<Void> start(Fleet fleet) {
         this.fleet = fleet;
         return store.unfinishedProfiles().map(list -> {
-            list.forEach(p -> active.put(target(p.host(), p.pid()), p.id()));
+            list.forEach(p -> active.put(target(p.host(), p.pid()), reservation(p)));
             return null;
         });
     }
@@ -58,10 +70,10 @@ public final class Profiles {
                     + "' cannot be profiled: " + jvm.notAttachableReason());
         }
         String key = target(req.host(), req.pid());
-        String busy = active.get(key);
-        if (busy != null) {
+        Reservation busy = active.get(key);
+        if (busy != null && busy.until().isAfter(Instant.now())) {
             throw ApiException.conflict("JVM " + req.pid() + " on '" + req.host() + "' is already being profiled ("
-                    + busy + "); wait for it to finish");
+                    + busy.profileId() + "); wait for it to finish");
         }
         var labels = new LinkedHashMap<String, String>(req.labels());
         String app = labels.getOrDefault("app", jvm.app());
@@ -69,9 +81,10 @@ public final class Profiles {
         var record = new ProfileRecord(ProfileIds.next(), req.host(), req.pid(), ProfileStatus.QUEUED, null, null,
                 req.event(), null, req.interval(), req.duration(), null, Instant.now(), null, null, labels, app,
                 release);
-        active.put(key, record.id());
+        Reservation reservation = reservation(record);
+        active.put(key, reservation);
         return store.saveProfile(record)
-                .onFailure(e -> active.remove(key, record.id()))
+                .onFailure(e -> active.remove(key, reservation))
                 .map(v -> {
                     sendStart(host, record, req);
                     return record;
@@ -135,8 +148,18 @@ public final class Profiles {
 
     private void settle(ProfileRecord p) {
         if (p.state().terminal()) {
-            active.remove(target(p.host(), p.pid()), p.id());
+            String key = target(p.host(), p.pid());
+            Reservation r = active.get(key);
+            if (r != null && r.profileId().equals(p.id())) {
+                active.remove(key);
+            }
         }
+    }
+
+    private static Reservation reservation(ProfileRecord p) {
+        Duration planned = Durations.parse(p.duration());
+        return new Reservation(p.id(), p.created().plus(planned == null ? Duration.ZERO : planned)
+                .plus(RESERVATION_GRACE));
     }
 
     private static String target(String host, long pid) {

@@ -2,6 +2,8 @@ package dev.pyrometer.controller.render;
 
 import dev.pyrometer.controller.api.ApiException;
 import dev.pyrometer.controller.store.ArtifactStore;
+import dev.pyrometer.cli.CommandFailure;
+import dev.pyrometer.flame.DiffOptions;
 import dev.pyrometer.flame.FlameGraphs;
 import dev.pyrometer.flame.RenderOptions;
 import dev.pyrometer.wire.Protocol;
@@ -47,14 +49,28 @@ public final class Renderings {
     }
 
     /**
-     * Renders the differential flame graph of {@code base} against {@code next} (collapsed stacks)
-     * into a temporary file the caller serves; the file is deleted after an hour at the latest.
+     * Renders the differential flame graph of {@code base} against {@code next} (collapsed stacks
+     * or recordings) as HTML into a temporary file; the caller serves it and calls {@link #discard}.
      */
     public Future<Path> diff(List<Path> base, List<Path> next) {
         return worker.executeBlocking(() -> {
-            throw new ApiException(501, null,
-                    "differential flame graphs arrive with the renderer; this build cannot draw them yet");
+            Path out = Files.createTempFile(artifacts.tmpDir(), "diff.", ".html");
+            try {
+                FlameGraphs.diff(base, next, out, DiffOptions.defaults());
+                return out;
+            } catch (CommandFailure e) {
+                Files.deleteIfExists(out);
+                throw new ApiException(422, null, "cannot compare these profiles: " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(out);
+                throw e;
+            }
         }, false);
+    }
+
+    /** Deletes a temporary rendering once it has been sent. */
+    public void discard(Path file) {
+        worker.executeBlocking(() -> Files.deleteIfExists(file), false);
     }
 
     private Path findOrRender(String profileId, String name) throws IOException {
@@ -83,8 +99,9 @@ public final class Renderings {
         try {
             FlameGraphs.render(List.of(source), List.of(out), RenderOptions.defaults().withTitle(profileId));
             Files.move(out, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (UnsupportedOperationException e) {
-            throw new ApiException(501, null, "this controller build cannot render " + name + ": " + e.getMessage());
+        } catch (CommandFailure e) {
+            throw new ApiException(422, null, "cannot render " + name + " of profile " + profileId + ": "
+                    + e.getMessage());
         } finally {
             Files.deleteIfExists(out);
         }
