@@ -94,6 +94,9 @@ public final class Fleet {
         Host host = hosts.computeIfAbsent(hello.host(), n -> new Host(n, Instant.now()));
         host.session().filter(old -> old != session)
                 .ifPresent(old -> old.close((short) 1008, "replaced by a newer connection from the same host"));
+        if (!host.online()) {
+            LOG.info(() -> "helper of host " + hello.host() + " connected (version " + hello.helperVersion() + ")");
+        }
         host.session(session);
         host.hello(hello);
         touch(host);
@@ -120,6 +123,7 @@ public final class Fleet {
 
     void closed(HelperSession session, Host host) {
         if (host != null && host.session().orElse(null) == session) {
+            LOG.info(() -> "helper of host " + host.name() + " disconnected; shown offline");
             host.session(null);
             persist(host);
         }

@@ -19,6 +19,7 @@ import java.util.logging.Logger;
  */
 public final class HelperSession {
     private static final Logger LOG = Logger.getLogger(HelperSession.class.getName());
+    private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,253}");
 
     private final Vertx vertx;
     private final ServerWebSocket ws;
@@ -89,6 +90,11 @@ public final class HelperSession {
         }
         if (host == null && !(message instanceof WireMessage.Hello)) {
             answerError(message.type(), "send hello first");
+            return;
+        }
+        if (message instanceof WireMessage.Hello h && !HOST_NAME.matcher(h.host()).matches()) {
+            answerError(h.type(), "host '" + h.host() + "' is not a host name (1-253 of A-Z a-z 0-9 . _ -)");
+            ws.close((short) 1008, "bad host name");
             return;
         }
         if (host != null) {
