@@ -79,7 +79,7 @@ class HelperProtocolTest {
     @Test
     void badHostNameIsRefused() {
         try (var controller = RunningController.start(data);
-             var helper = SimulatedHelper.connect(controller.port, "../etc", jvm(9, "shop", "1"))) {
+             var helper = SimulatedHelper.hello(controller.port, "../etc")) {
             assertTrue(helper.take("error").getString("message").contains("not a host name"));
             RunningController.until(helper::closed, c -> c, "closed");
             assertEquals(0, controller.getArray("/api/v1/hosts").size());

@@ -39,11 +39,17 @@ final class SimulatedHelper implements AutoCloseable {
 
     /** Connects, says hello and sends an inventory with the given JVMs. */
     static SimulatedHelper connect(int port, String host, JsonObject... jvms) {
+        var helper = hello(port, host);
+        helper.send(new JsonObject().put("type", "inventory").put("jvms", new JsonArray(java.util.List.of((Object[]) jvms))));
+        return helper;
+    }
+
+    /** Connects and says hello only. */
+    static SimulatedHelper hello(int port, String host) {
         var helper = new SimulatedHelper(Vertx.vertx(), port, host);
         helper.open(RunningController.TOKEN);
         helper.send(new JsonObject().put("type", "hello").put("host", host).put("helper_version", "test")
                 .put("boot_id", "boot-1").put("cores", 2).put("mem_total_bytes", 1L << 33));
-        helper.send(new JsonObject().put("type", "inventory").put("jvms", new JsonArray(java.util.List.of((Object[]) jvms))));
         return helper;
     }
 

@@ -28,7 +28,8 @@ public final class DiffApi {
         List<String> next = ids(body, "new");
         collapsed(base).compose(b -> collapsed(next).compose(n -> renderings.diff(b, n)))
                 .compose(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                        .putHeader("Cache-Control", "no-store").sendFile(html.toString())
+                        .putHeader("Cache-Control", "no-store").putHeader("Content-Security-Policy", "sandbox allow-scripts")
+                        .sendFile(html.toString())
                         .eventually(() -> {
                             renderings.discard(html);
                             return Future.succeededFuture();

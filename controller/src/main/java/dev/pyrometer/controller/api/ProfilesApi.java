@@ -95,7 +95,10 @@ public final class ProfilesApi {
         store.profile(id).compose(p -> p.isEmpty() ? Future.failedFuture(unknown(id))
                         : renderings.artifact(id, name))
                 .compose(path -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPES.get(name))
-                        .putHeader("Cache-Control", "no-store").sendFile(path.toString()))
+                        .putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff")
+                        // frame names come from the profiled program: never let its page act as ours
+                        .putHeader("Content-Security-Policy", "sandbox allow-scripts")
+                        .sendFile(path.toString()))
                 .onFailure(ctx::fail);
     }
 
