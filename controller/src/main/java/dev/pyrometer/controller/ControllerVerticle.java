@@ -142,11 +142,8 @@ public final class ControllerVerticle extends VerticleBase {
             fleet.stop();
         }
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        return closed.eventually(() -> vertx.executeBlocking(() -> {
-            if (store != null) {
-                store.close();
-            }
-            return null;
-        })).eventually(() -> dbWorker.close()).eventually(() -> renderWorker.close());
+        // the store closes on its own worker, after the offline marks the closed sockets queued
+        return closed.eventually(() -> store == null ? Future.succeededFuture() : store.shutdown())
+                .eventually(() -> dbWorker.close()).eventually(() -> renderWorker.close());
     }
 }
