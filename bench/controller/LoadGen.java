@@ -162,6 +162,8 @@ public class LoadGen {
         // heap after a full GC, measured by the JVM itself
         run("jcmd", String.valueOf(controllerPid), "GC.run");
         String heapInfo = run("jcmd", String.valueOf(controllerPid), "GC.heap_info");
+        Files.writeString(out.resolveSibling("heap-histogram.txt"),
+                run("jcmd", String.valueOf(controllerPid), "GC.class_histogram"));
         var metrics = call(web, HttpMethod.GET, "/api/v1/metrics", token)
                 .await(left(deadline), TimeUnit.MILLISECONDS).body();
         long heapUsed = metrics.getLong("heap_used_bytes");
