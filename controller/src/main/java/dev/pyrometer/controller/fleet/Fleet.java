@@ -33,7 +33,10 @@ public final class Fleet {
     private final BiConsumer<String, WireMessage.ProfileState> stateListener;
     private final Map<String, Host> hosts = new TreeMap<>();
     private final Map<String, String> savedInventory = new java.util.HashMap<>();
+    /** How often the last-seen time of connected hosts is written, so a killed controller keeps it. */
+    static final long LAST_SEEN_PERIOD_MS = 60_000;
     private long sweeper = -1;
+    private long lastSeenWriter = -1;
 
     public Fleet(Vertx vertx, MetadataStore store, Duration offlineAfter, Duration commandDeadline,
                  BiConsumer<String, WireMessage.ProfileState> stateListener) {
@@ -61,12 +64,26 @@ public final class Fleet {
             }
             long period = Math.max(50, Math.min(1000, offlineAfter.toMillis() / 5));
             sweeper = vertx.setPeriodic(period, id -> sweep());
+            lastSeenWriter = vertx.setPeriodic(LAST_SEEN_PERIOD_MS, id -> writeLastSeen());
             return null;
         });
     }
 
     public void stop() {
         vertx.cancelTimer(sweeper);
+        vertx.cancelTimer(lastSeenWriter);
+    }
+
+    private void writeLastSeen() {
+        var seen = new java.util.HashMap<String, Instant>();
+        for (Host h : hosts.values()) {
+            if (h.online()) {
+                seen.put(h.name(), h.lastSeen());
+            }
+        }
+        if (!seen.isEmpty()) {
+            store.touchHosts(seen).onFailure(e -> LOG.warning(() -> "could not record last-seen times: " + e));
+        }
     }
 
     /** Takes over a freshly upgraded helper connection. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -79,6 +80,28 @@ public final class MetadataStore implements AutoCloseable {
                 ps.setTimestamp(7, ts(h.lastSeen()));
                 ps.setString(8, h.inventoryJson());
                 ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records when connected hosts were last heard from, in one transaction. */
+    public Future<Void> touchHosts(Map<String, Instant> lastSeen) {
+        return run(() -> {
+            db.setAutoCommit(false);
+            try (var ps = db.prepareStatement("UPDATE hosts SET last_seen = ? WHERE name = ?")) {
+                for (var e : lastSeen.entrySet()) {
+                    ps.setTimestamp(1, ts(e.getValue()));
+                    ps.setString(2, e.getKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
             }
             return null;
         });
