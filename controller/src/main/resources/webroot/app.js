@@ -151,18 +151,26 @@ async function startProfile(jvm, duration, event, progress) {
 // Live progress by polling the profile once a second until it ends.
 async function watch(id, progress) {
   watching.set(id, progress);
+  const cancel = el('button', { class: 'cancel-btn', onclick: async () => {
+    cancel.disabled = true;
+    try { await api('/profiles/' + encodeURIComponent(id) + '/cancel', { method: 'POST' }); }
+    catch (e) { progress.textContent = e.message; }
+  } }, 'Stop');
+  progress.after(cancel);
   while (watching.get(id) === progress) {
     let p;
     try {
       p = await json('/profiles/' + encodeURIComponent(id));
     } catch (e) {
       progress.textContent = e.message;
+      cancel.remove();
       break;
     }
     progress.textContent = p.state + (p.samples ? ' · ' + p.samples + ' samples' : '') + (p.error ? ' · ' + p.error : '');
     progress.className = 'progress state-' + p.state;
     if (TERMINAL.has(p.state)) {
       watching.delete(id);
+      cancel.remove();
       loadProfiles();
       if (p.state === 'done') showProfile(p);
       break;

@@ -89,6 +89,7 @@ public final class ControllerVerticle extends VerticleBase {
         router.post("/api/v1/profiles").handler(profilesApi::handleCreate);
         router.get("/api/v1/profiles").handler(profilesApi::handleList);
         router.get("/api/v1/profiles/:id").handler(profilesApi::handleGet);
+        router.post("/api/v1/profiles/:id/cancel").handler(profilesApi::handleCancel);
         router.get("/api/v1/profiles/:id/:name").handler(profilesApi::handleArtifact);
         router.post("/api/v1/diff").handler(diffApi::handleDiff);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API endpoint: "

@@ -77,6 +77,28 @@ class HelperProtocolTest {
     }
 
     @Test
+    void cancelReachesTheHelper() {
+        try (var controller = RunningController.start(data);
+             var helper = SimulatedHelper.connect(controller.port, "web-c", jvm(9, "shop", "1"))) {
+            RunningController.until(() -> controller.getArray("/api/v1/jvms"), a -> a.size() == 1, "inventory");
+            String id = controller.post("/api/v1/profiles", "{\"host\":\"web-c\",\"pid\":9,\"duration\":\"10m\"}")
+                    .bodyAsJsonObject().getString("id");
+            helper.reply(helper.take("profile.start"), true, null);
+            var pending = controller.client.post("/api/v1/profiles/" + id + "/cancel")
+                    .bearerTokenAuthentication(RunningController.TOKEN).send();
+            JsonObject cancel = helper.take("profile.cancel");
+            assertEquals(id, cancel.getString("profile_id"));
+            helper.reply(cancel, true, null);
+            assertEquals(202, RunningController.await(pending).statusCode());
+            helper.state(id, "failed", new JsonObject().put("error", "cancelled"));
+            RunningController.until(() -> controller.getObject("/api/v1/profiles/" + id),
+                    p -> p.getString("state").equals("failed"), "failed");
+            assertEquals(409, controller.post("/api/v1/profiles/" + id + "/cancel", "").statusCode(), "already over");
+            assertEquals(404, controller.post("/api/v1/profiles/p-nope/cancel", "").statusCode());
+        }
+    }
+
+    @Test
     void badHostNameIsRefused() {
         try (var controller = RunningController.start(data);
              var helper = SimulatedHelper.hello(controller.port, "../etc")) {

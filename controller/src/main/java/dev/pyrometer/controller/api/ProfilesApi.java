@@ -50,6 +50,12 @@ public final class ProfilesApi {
         }).onFailure(ctx::fail);
     }
 
+    public void handleCancel(RoutingContext ctx) {
+        profiles.cancel(ctx.pathParam("id"))
+                .onSuccess(p -> Json.send(ctx, 202, new JsonObject().put("id", p.id()).put("cancel", "sent")))
+                .onFailure(ctx::fail);
+    }
+
     public void handleGet(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         store.profile(id).compose(p -> p.isEmpty() ? Future.failedFuture(unknown(id))

@@ -91,6 +91,25 @@ public final class Profiles {
                 });
     }
 
+    /**
+     * Asks the profile's helper to stop early ({@code profile.cancel}); what was recorded so far is
+     * still uploaded and the helper reports the states as usual.
+     */
+    public Future<ProfileRecord> cancel(String id) {
+        return store.profile(id).compose(found -> {
+            ProfileRecord p = found.orElseThrow(() -> ApiException.notFound("no profile '" + id + "'"));
+            if (p.state().terminal()) {
+                throw ApiException.conflict("profile " + id + " is already " + p.state().wireName());
+            }
+            var session = fleet.host(p.host()).flatMap(Host::session).orElseThrow(() -> ApiException.conflict(
+                    "host '" + p.host() + "' is offline; its helper ends the profile by itself after " + p.duration()));
+            return session.send(new WireMessage.ProfileCancel(session.nextCommandId(), id))
+                    .recover(e -> Future.failedFuture(new ApiException(504, null, e.getMessage())))
+                    .compose(reply -> reply.ok() ? Future.succeededFuture(p)
+                            : Future.failedFuture(ApiException.conflict("helper refused: " + reply.message())));
+        });
+    }
+
     private void sendStart(Host host, ProfileRecord record, ProfileRequest req) {
         var session = host.session().orElse(null);
         if (session == null) {
