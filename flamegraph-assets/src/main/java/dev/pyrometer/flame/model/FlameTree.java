@@ -178,6 +178,7 @@ public final class FlameTree {
     }
 
     public int childAt(int node, int i) {
+        index();
         return children[childStart[node] + i];
     }
 
