@@ -65,7 +65,7 @@ class TreePropertiesTest {
         // The root still spans everything and shows every sample.
         assertTrue(svg.contains("<title>all (" + String.format("%,d", tree.samples()) + " samples, 100%)"), "root keeps all samples");
         // Every drawn frame is at least the minimum width, and no frame is wider than the root.
-        Matcher m = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"\\d+\" width=\"([0-9.]+)\"").matcher(svg);
+        Matcher m = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"\\d+\" width=\"([0-9.]+)\" height=\"15\"").matcher(svg);
         int frames = 0;
         while (m.find()) {
             double w = Double.parseDouble(m.group(2));
