@@ -21,6 +21,7 @@ public final class FlameTree {
     private int maxDepth;
     private int[] childStart;
     private int[] children;
+    private int[] nameRank;
 
     public FlameTree(FrameTable frames) {
         this.frames = frames;
@@ -196,6 +197,7 @@ public final class FlameTree {
             start[n + 1] += start[n];
         }
         int[] rank = frames.rankByName();
+        nameRank = rank;
         long[] keys = new long[start[size]];
         int[] fill = Arrays.copyOf(start, size);
         for (int n = 1; n < size; n++) {
@@ -216,6 +218,12 @@ public final class FlameTree {
         }
         childStart = start;
         children = list;
+    }
+
+    /** Each frame id's position in name order (the order siblings are drawn in). */
+    public int[] nameRank() {
+        index();
+        return nameRank;
     }
 
     /** Visits nodes in pre-order with an explicit stack, so recursion thousands deep is safe. */
