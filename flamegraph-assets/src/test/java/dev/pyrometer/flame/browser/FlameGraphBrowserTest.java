@@ -120,6 +120,34 @@ class FlameGraphBrowserTest {
                 "tooltip: " + driver.findElement(By.id("details")).getText());
     }
 
+    @Test
+    void aMillionFramesOpenUnprunedAndStayUsable() throws Exception {
+        // 41k stacks of 26 frames sharing only their first frame: over 1M distinct frames.
+        StringBuilder sb = new StringBuilder(41_000 * 26 * 8);
+        for (int i = 0; i < 41_000; i++) {
+            sb.append("root;s").append(i);
+            for (int d = 2; d < 26; d++) {
+                sb.append(";f").append(d).append(i % 10 == 3 && d == 25 ? "_needle" : "");
+            }
+            sb.append(' ').append(1 + i % 5).append('\n');
+        }
+        Path in = dir.resolve("million.collapsed");
+        Files.writeString(in, sb);
+        Path html = dir.resolve("million.html");
+        FlameGraphs.render(List.of(in), List.of(html), RenderOptions.defaults());
+        driver.get(html.toUri().toString());
+        assertTrue(Browser.poll(Duration.ofSeconds(60), () -> (Boolean) driver.executeScript("return !!window.flame")),
+                "the page did not start");
+        long count = ((Number) driver.executeScript("return flame.count")).longValue();
+        assertTrue(count >= 1_000_000, "frames: " + count);
+        driver.findElement(By.id("search")).sendKeys("_needle$", Keys.ENTER);
+        assertTrue(Browser.poll(DEADLINE, () -> driver.findElement(By.id("matched")).getText().equals("Matched: 13.33%")),
+                "matched: " + driver.findElement(By.id("matched")).getText());
+        Map<?, ?> rect = rectOf("root");
+        new Actions(driver).moveToLocation(centerX(rect), centerY(rect)).click().perform();
+        assertTrue(Browser.poll(DEADLINE, () -> "root".equals(view().get("name"))), "zoom: " + view());
+    }
+
     private static WebElement frame(String namePrefix) {
         for (WebElement g : driver.findElements(By.cssSelector("#frames > g"))) {
             if (g.findElement(By.tagName("title")).getAttribute("textContent").startsWith(namePrefix)) {
