@@ -13,7 +13,7 @@ package dev.pyrometer.flame.diff;
 public record Significance(double alpha, double minEffectPct, double minRelative) {
 
     public static Significance defaults() {
-        return new Significance(0.01, 0.5, 0.2);
+        return new Significance(0.01, 0.2, 0.2);
     }
 
     /** The two-sided p-value of the difference between x1/n1 and x2/n2. */

@@ -6,8 +6,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads collapsed stacks ({@code frame;frame;frame COUNT} per line) into a {@link FlameTree},
- * scanning bytes in place: one pass, no String or regex per line.
+ * Reads collapsed stacks ({@code frame;frame;frame COUNT} per line) into a {@link FlameTree} in
+ * one pass over the bytes: frames are hashed while they are scanned, interned by byte range and
+ * linked into the tree; no String or regex per line.
  */
 public final class CollapsedParser {
     /** Counts above this are refused: async-profiler never writes them and sums could overflow. */
@@ -17,10 +18,6 @@ public final class CollapsedParser {
     private final FrameTable frames;
     private final boolean lenient;
     private int[] path = new int[256];
-    private int[] prevEnds = new int[256];
-    private byte[] prev = new byte[1 << 12];
-    private int prevLength;
-    private int prevDepth;
     private long lineNumber;
     private long stacks;
     private long skipped;
@@ -37,8 +34,6 @@ public final class CollapsedParser {
     public void parse(InputStream in, String source) throws IOException {
         this.source = source;
         this.lineNumber = 0;
-        this.prevLength = 0;
-        this.prevDepth = 0;
         byte[] buf = new byte[1 << 20];
         int len = 0;
         while (true) {
@@ -47,21 +42,24 @@ public final class CollapsedParser {
                 break;
             }
             len += n;
-            int lineStart = 0;
-            for (int i = 0; i < len; i++) {
-                if (buf[i] == '\n') {
-                    line(buf, lineStart, i);
-                    lineStart = i + 1;
-                }
+            int end = len;
+            while (end > 0 && buf[end - 1] != '\n') {
+                end--;
             }
-            len -= lineStart;
-            System.arraycopy(buf, lineStart, buf, 0, len);
-            if (len == buf.length) {
+            if (end > 0) {
+                lines(buf, end);
+                len -= end;
+                System.arraycopy(buf, end, buf, 0, len);
+            } else if (len == buf.length) {
                 buf = Arrays.copyOf(buf, buf.length * 2);
             }
         }
         if (len > 0) {
-            line(buf, 0, len);
+            if (len == buf.length) {
+                buf = Arrays.copyOf(buf, len + 1);
+            }
+            buf[len++] = '\n';
+            lines(buf, len);
         }
     }
 
@@ -80,24 +78,99 @@ public final class CollapsedParser {
         return firstProblem;
     }
 
-    private void line(byte[] buf, int start, int end) {
-        lineNumber++;
-        while (end > start && isBlank(buf[end - 1])) {
+    /** Parses {@code buf[0, end)}, which holds whole lines, each ending with '\n'. */
+    private void lines(byte[] buf, int end) {
+        int lineStart = 0;
+        int tokenStart = 0;
+        int node = FlameTree.ROOT;
+        int depth = 0;
+        int h = 0;
+        boolean bad = false;
+        byte[] pool = frames.pool();
+        int i = 0;
+        while (i < end) {
+            if (i == tokenStart && !bad) {
+                // Most stacks pass through the same few children near the root: try the child
+                // this node led to last time before hashing the token.
+                int guess = tree.lastChild(node);
+                if (guess != 0) {
+                    int f = tree.frame(guess);
+                    int len = frames.tokenLength(f);
+                    int after = tokenStart + len;
+                    if (after < end && buf[after] == ';' && Arrays.equals(buf, tokenStart, after,
+                            pool, frames.nameStart(f), frames.nameStart(f) + len)) {
+                        node = guess;
+                        depth = push(depth, node);
+                        tokenStart = after + 1;
+                        i = tokenStart;
+                        continue;
+                    }
+                }
+            }
+            byte b = buf[i];
+            if (b == ';') {
+                if (!bad) {
+                    if (i == tokenStart) {
+                        bad = true;
+                        lineNumber++;
+                        malformed("frame " + (depth + 1) + " is empty (two ';' in a row, or one at an end)");
+                        lineNumber--;
+                    } else {
+                        int child = tree.child(node, frames.intern(buf, tokenStart, i - tokenStart, h));
+                        pool = frames.pool();
+                        tree.setLastChild(node, child);
+                        node = child;
+                        depth = push(depth, node);
+                    }
+                }
+                tokenStart = i + 1;
+                h = 0;
+            } else if (b == '\n') {
+                lineNumber++;
+                if (!bad) {
+                    lineEnd(buf, lineStart, tokenStart, i, node, depth);
+                    pool = frames.pool();
+                }
+                lineStart = i + 1;
+                tokenStart = lineStart;
+                node = FlameTree.ROOT;
+                depth = 0;
+                h = 0;
+                bad = false;
+            } else {
+                h = 31 * h + b;
+            }
+            i++;
+        }
+    }
+
+    private int push(int depth, int node) {
+        if (depth == path.length) {
+            path = Arrays.copyOf(path, depth * 2);
+        }
+        path[depth] = node;
+        return depth + 1;
+    }
+
+    /** The last token of a line holds the last frame and the count: split, check and add the stack. */
+    private void lineEnd(byte[] buf, int lineStart, int tokenStart, int lineEnd, int node, int depth) {
+        int end = lineEnd;
+        while (end > tokenStart && isBlank(buf[end - 1])) {
             end--;
         }
-        if (end == start) {
+        if (end == lineStart) {
             return;
         }
         int digits = end;
-        while (digits > start && buf[digits - 1] >= '0' && buf[digits - 1] <= '9') {
+        while (digits > tokenStart && buf[digits - 1] >= '0' && buf[digits - 1] <= '9') {
             digits--;
         }
         if (digits == end) {
             malformed("the line does not end with a sample count");
             return;
         }
-        if (digits == start || buf[digits - 1] != ' ' && buf[digits - 1] != '\t') {
-            malformed(digits == start ? "the line has a count but no frames"
+        if (digits == lineStart || buf[digits - 1] != ' ' && buf[digits - 1] != '\t') {
+            malformed(digits == lineStart ? "the line has a count but no frames"
                     : "the line does not end with a space and a sample count");
             return;
         }
@@ -113,59 +186,19 @@ public final class CollapsedParser {
             malformed("the sample count is above 10^15");
             return;
         }
-        int framesEnd = digits - 1;
-        while (framesEnd > start && isBlank(buf[framesEnd - 1])) {
-            framesEnd--;
+        int nameEnd = digits - 1;
+        while (nameEnd > tokenStart && isBlank(buf[nameEnd - 1])) {
+            nameEnd--;
         }
-        if (framesEnd == start) {
-            malformed("the line has a count but no frames");
+        if (nameEnd == tokenStart) {
+            malformed(depth == 0 ? "the line has a count but no frames"
+                    : "frame " + (depth + 1) + " is empty (two ';' in a row, or one at an end)");
             return;
         }
-        int framesLen = framesEnd - start;
-        // Collapsed files are usually sorted, so a line mostly repeats the previous one's frames:
-        // reuse the nodes of the common prefix and intern only the frames after it.
-        int common = Arrays.mismatch(buf, start, framesEnd, prev, 0, prevLength);
-        int depth;
-        if (common < 0) {
-            depth = prevDepth;
-        } else {
-            depth = 0;
-            while (depth < prevDepth && prevEnds[depth] < common) {
-                depth++;
-            }
-        }
-        int node = depth == 0 ? FlameTree.ROOT : path[depth - 1];
-        int tokenStart = depth == 0 ? start : start + prevEnds[depth - 1] + 1;
-        int h = 0;
-        for (int i = tokenStart; i <= framesEnd && common >= 0; i++) {
-            byte b = i < framesEnd ? buf[i] : (byte) ';';
-            if (b == ';') {
-                int len = i - tokenStart;
-                if (len == 0) {
-                    prevLength = 0;
-                    prevDepth = 0;
-                    malformed("frame " + (depth + 1) + " is empty (two ';' in a row, or one at an end)");
-                    return;
-                }
-                node = tree.child(node, frames.intern(buf, tokenStart, len, h));
-                if (depth == path.length) {
-                    path = Arrays.copyOf(path, depth * 2);
-                    prevEnds = Arrays.copyOf(prevEnds, depth * 2);
-                }
-                prevEnds[depth] = i - start;
-                path[depth++] = node;
-                tokenStart = i + 1;
-                h = 0;
-            } else {
-                h = 31 * h + b;
-            }
-        }
-        if (framesLen > prev.length) {
-            prev = new byte[Math.max(framesLen, prev.length * 2)];
-        }
-        System.arraycopy(buf, start, prev, 0, framesLen);
-        prevLength = framesLen;
-        prevDepth = depth;
+        int len = nameEnd - tokenStart;
+        int child = tree.child(node, frames.intern(buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len)));
+        tree.setLastChild(node, child);
+        depth = push(depth, child);
         try {
             tree.addPath(path, depth, count);
         } catch (ArithmeticException e) {

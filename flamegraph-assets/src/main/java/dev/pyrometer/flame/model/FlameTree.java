@@ -16,11 +16,14 @@ public final class FlameTree {
     private int[] frame = new int[1024];
     private long[] self = new long[1024];
     private long[] total = new long[1024];
-    private int[] slots = new int[2048];
-    private int mask = slots.length - 1;
+    private int[] lastChild = new int[1024];
+    /** Pairs (key, node) side by side, key = parent << 32 | frame, plus one; one cache line per probe. */
+    private long[] slots = new long[2 * 2048];
+    private int mask = 2048 - 1;
     private int maxDepth;
     private int[] childStart;
     private int[] children;
+    private int[] nameRank;
 
     public FlameTree(FrameTable frames) {
         this.frames = frames;
@@ -59,15 +62,15 @@ public final class FlameTree {
 
     /** The child of {@code p} for frame {@code f}, created when missing. */
     public int child(int p, int f) {
-        int h = mix(p, f);
-        int slot = h & mask;
+        long key = ((long) p << 32 | (f & 0xffffffffL)) + 1;
+        int slot = mix(p, f) & mask;
         while (true) {
-            int node = slots[slot] - 1;
-            if (node < 0) {
-                return add(p, f, slot);
+            long k = slots[2 * slot];
+            if (k == key) {
+                return (int) slots[2 * slot + 1];
             }
-            if (frame[node] == f && parent[node] == p) {
-                return node;
+            if (k == 0) {
+                return add(p, f, slot, key);
             }
             slot = (slot + 1) & mask;
         }
@@ -78,34 +81,38 @@ public final class FlameTree {
         return h ^ (h >>> 16);
     }
 
-    private int add(int p, int f, int slot) {
+    private int add(int p, int f, int slot, long key) {
         if (size == parent.length) {
             int cap = size + (size >> 1);
             parent = Arrays.copyOf(parent, cap);
             frame = Arrays.copyOf(frame, cap);
             self = Arrays.copyOf(self, cap);
             total = Arrays.copyOf(total, cap);
+            lastChild = Arrays.copyOf(lastChild, cap);
         }
         int node = size++;
         parent[node] = p;
         frame[node] = f;
-        slots[slot] = node + 1;
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = node;
         childStart = null;
-        if (size * 2 > slots.length) {
+        if (size > (mask + 1) / 4 * 3) {
             rehash();
         }
         return node;
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
-        mask = slots.length - 1;
+        int capacity = (mask + 1) * 2;
+        slots = new long[2 * capacity];
+        mask = capacity - 1;
         for (int node = 1; node < size; node++) {
             int slot = mix(parent[node], frame[node]) & mask;
-            while (slots[slot] != 0) {
+            while (slots[2 * slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = node + 1;
+            slots[2 * slot] = ((long) parent[node] << 32 | (frame[node] & 0xffffffffL)) + 1;
+            slots[2 * slot + 1] = node;
         }
     }
 
@@ -143,6 +150,15 @@ public final class FlameTree {
         }
     }
 
+    /** The child of {@code node} most recently used by a parser (0 when none): a cheap first guess. */
+    public int lastChild(int node) {
+        return lastChild[node];
+    }
+
+    public void setLastChild(int node, int child) {
+        lastChild[node] = child;
+    }
+
     /** Sets a node's self samples; totals are stale until {@link #recomputeTotals()}. */
     public void setSelf(int node, long value) {
         self[node] = value;
@@ -178,6 +194,7 @@ public final class FlameTree {
     }
 
     public int childAt(int node, int i) {
+        index();
         return children[childStart[node] + i];
     }
 
@@ -195,6 +212,7 @@ public final class FlameTree {
             start[n + 1] += start[n];
         }
         int[] rank = frames.rankByName();
+        nameRank = rank;
         long[] keys = new long[start[size]];
         int[] fill = Arrays.copyOf(start, size);
         for (int n = 1; n < size; n++) {
@@ -215,6 +233,12 @@ public final class FlameTree {
         }
         childStart = start;
         children = list;
+    }
+
+    /** Each frame id's position in name order (the order siblings are drawn in). */
+    public int[] nameRank() {
+        index();
+        return nameRank;
     }
 
     /** Visits nodes in pre-order with an explicit stack, so recursion thousands deep is safe. */

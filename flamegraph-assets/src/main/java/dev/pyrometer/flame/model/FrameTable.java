@@ -17,7 +17,8 @@ public final class FrameTable {
     private byte[] kinds = new byte[1024];
     private String[] names = new String[1024];
     private int count;
-    private int[] slots = new int[2048];
+    /** hash << 32 | (id + 1) per slot, so most misses are settled without touching the name. */
+    private long[] slots = new long[2048];
     private int mask = slots.length - 1;
 
     /** The hash {@link #intern(byte[], int, int, int)} expects: {@code h = 31 * h + b} over the bytes. */
@@ -38,13 +39,15 @@ public final class FrameTable {
     public int intern(byte[] buf, int off, int len, int h) {
         int slot = mix(h) & mask;
         while (true) {
-            int id = slots[slot] - 1;
-            if (id < 0) {
+            long entry = slots[slot];
+            if (entry == 0) {
                 return add(buf, off, len, h, slot);
             }
-            if (hashes[id] == h && tokenLength[id] == len
-                    && Arrays.equals(pool, start[id], start[id] + len, buf, off, off + len)) {
-                return id;
+            if ((int) (entry >>> 32) == h) {
+                int id = (int) entry - 1;
+                if (tokenLength[id] == len && Arrays.equals(pool, start[id], start[id] + len, buf, off, off + len)) {
+                    return id;
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -82,7 +85,7 @@ public final class FrameTable {
         }
         kinds[id] = (byte) kind.ordinal();
         poolSize += len;
-        slots[slot] = id + 1;
+        slots[slot] = (long) h << 32 | (id + 1);
         if (count * 2 > slots.length) {
             rehash();
         }
@@ -90,14 +93,14 @@ public final class FrameTable {
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
+        slots = new long[slots.length * 2];
         mask = slots.length - 1;
         for (int id = 0; id < count; id++) {
             int slot = mix(hashes[id]) & mask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = id + 1;
+            slots[slot] = (long) hashes[id] << 32 | (id + 1);
         }
     }
 

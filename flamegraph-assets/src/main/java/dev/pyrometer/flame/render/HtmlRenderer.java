@@ -61,6 +61,7 @@ public final class HtmlRenderer {
     }
 
     private void indexNames() {
+        int[] nameRank = tree.nameRank();
         long[] uses = new long[frames.size() + 1];
         int[] n = {0};
         Layout.walk(tree, minTotal, (node, depth, left) -> {
@@ -79,15 +80,21 @@ public final class HtmlRenderer {
         int k = 0;
         for (int id = 0; id < uses.length; id++) {
             if (uses[id] > 0) {
-                // most used first; among equals, the lower id first, so output is reproducible
-                keys[k++] = ((long) (Integer.MAX_VALUE - (int) Math.min(uses[id], Integer.MAX_VALUE)) << 32) | id;
+                // most used first; among equals, in name order, so output does not depend on input order
+                int rank = id == rootName ? 0 : nameRank[id] + 1;
+                keys[k++] = ((long) (Integer.MAX_VALUE - (int) Math.min(uses[id], Integer.MAX_VALUE)) << 32) | rank;
             }
         }
         java.util.Arrays.sort(keys);
+        int[] byRank = new int[uses.length];
+        for (int id = 0; id < rootName; id++) {
+            byRank[nameRank[id] + 1] = id;
+        }
+        byRank[0] = rootName;
         order = new int[used];
         nameIndex = new int[uses.length];
         for (int i = 0; i < used; i++) {
-            order[i] = (int) keys[i];
+            order[i] = byRank[(int) keys[i]];
             nameIndex[order[i]] = i;
         }
     }
