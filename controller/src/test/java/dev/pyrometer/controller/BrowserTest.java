@@ -20,9 +20,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The web UI in real headless Chromium: sign in, see the JVM, click Profile, see the flame graph. */
+/** The web UI in real headless Chromium: sign in, see the JVM, click Profile, see the flame graph, compare two. */
 class BrowserTest {
     static final String HOT_FRAME = "com.example.Main.burn";
+    static final String NEW_FRAME = "com.example.Main.regress";
 
     @TempDir
     Path data;
@@ -56,6 +57,7 @@ class BrowserTest {
                 helper.state(id, "profiling", new JsonObject().put("engine", "cpu"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".progress"), "profiling"));
                 helper.upload(id, Protocol.RECORDING, "jfr bytes".getBytes(StandardCharsets.UTF_8));
+                helper.upload(id, Protocol.COLLAPSED, TestFlameGraph.collapsed(HOT_FRAME));
                 helper.upload(id, Protocol.FLAMEGRAPH_HTML, TestFlameGraph.html(HOT_FRAME));
                 helper.state(id, "done", new JsonObject().put("samples", 3));
 
@@ -63,6 +65,26 @@ class BrowserTest {
                 wait.until(d -> d.getPageSource().contains(HOT_FRAME));
                 browser.switchTo().defaultContent();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#profiles tbody"), "done"));
+
+                // a second profile, then tick both and compare
+                wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".profile-btn[data-host='web-ui'][data-pid='4242']"))).click();
+                JsonObject again = helper.take("profile.start");
+                String second = again.getString("profile_id");
+                helper.reply(again, true, null);
+                helper.upload(second, Protocol.RECORDING, "jfr bytes 2".getBytes(StandardCharsets.UTF_8));
+                helper.upload(second, Protocol.COLLAPSED, TestFlameGraph.collapsed(NEW_FRAME));
+                helper.state(second, "done", new JsonObject().put("samples", 3));
+                wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("flamegraph")));
+                wait.until(d -> d.getPageSource().contains(NEW_FRAME));
+                browser.switchTo().defaultContent();
+                browser.findElement(By.cssSelector("#filters button[type='submit']")).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#profiles tr[data-profile='" + id + "'] input"))).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#profiles tr[data-profile='" + second + "'] input"))).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.id("compare"))).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("viewer-title"), "Differential"));
+                wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("flamegraph")));
+                wait.until(d -> d.getPageSource().contains(NEW_FRAME) && d.getPageSource().contains(HOT_FRAME));
             } finally {
                 browser.quit();
             }
