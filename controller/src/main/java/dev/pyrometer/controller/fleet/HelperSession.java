@@ -19,6 +19,7 @@ import java.util.logging.Logger;
  */
 public final class HelperSession {
     private static final Logger LOG = Logger.getLogger(HelperSession.class.getName());
+    private static final String HEARTBEAT_PREFIX = "{\"type\":\"heartbeat\"";
     private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,253}");
 
     private final Vertx vertx;
@@ -78,6 +79,11 @@ public final class HelperSession {
     }
 
     private void onFrame(String text) {
+        // 10,000 helpers send 2,000 heartbeats a second: skip the JSON tree for the usual spelling
+        if (host != null && text.startsWith(HEARTBEAT_PREFIX) && text.endsWith("}")) {
+            fleet.touch(host);
+            return;
+        }
         WireMessage message;
         try {
             message = WireCodec.decode(text);

@@ -44,7 +44,11 @@ public final class Host {
         return jvms.stream().filter(j -> j.pid() == pid).findFirst();
     }
 
+    /** When the last frame arrived; derived from the monotonic clock while connected, so frames cost no clock read of the wall time. */
     public Instant lastSeen() {
+        if (session != null && lastFrameNanos != 0) {
+            return Instant.now().minusNanos(System.nanoTime() - lastFrameNanos);
+        }
         return lastSeen;
     }
 
@@ -69,12 +73,14 @@ public final class Host {
     }
 
     void session(HelperSession s) {
+        if (s == null && session != null) {
+            lastSeen = lastSeen(); // freeze it while offline
+        }
         this.session = s;
     }
 
     void touch(long nanos) {
         this.lastFrameNanos = nanos;
-        this.lastSeen = Instant.now();
     }
 
     void lastSeen(Instant t) {
@@ -84,7 +90,7 @@ public final class Host {
     public JsonObject toJson() {
         var h = hello;
         return new JsonObject().put("host", name).put("status", online() ? "online" : "offline")
-                .put("last_seen", lastSeen.toString()).put("first_seen", firstSeen.toString())
+                .put("last_seen", lastSeen().toString()).put("first_seen", firstSeen.toString())
                 .put("helper_version", h == null ? null : h.helperVersion())
                 .put("cores", h == null ? null : h.cores())
                 .put("mem_total_bytes", h == null ? null : h.memTotalBytes())
