@@ -122,39 +122,12 @@ public class LoadGen {
         }
         System.out.printf("controller reports %d online%n", online);
 
+        // warm-up: JIT and the garbage of the connect storm, not counted
+        pingRound(vertx, web, token, helpers, Math.max(100, pings / 4), deadline);
         // round trips: HTTP POST /hosts/{h}/ping -> WS ping -> WS reply -> HTTP answer, 4 at a time
-        long[] endToEndUs = new long[pings];
-        long[] wsUs = new long[pings];
-        AtomicInteger done = new AtomicInteger();
-        AtomicInteger issued = new AtomicInteger();
-        Promise<Void> allPinged = Promise.promise();
-        Runnable[] pingOne = new Runnable[1];
-        pingOne[0] = () -> {
-            int k = issued.getAndIncrement();
-            if (k >= pings) {
-                return;
-            }
-            String host = "sim-" + ThreadLocalRandom.current().nextInt(helpers);
-            long start = System.nanoTime();
-            call(web, HttpMethod.POST, "/api/v1/hosts/" + host + "/ping", token).onComplete(ar -> {
-                endToEndUs[k] = (System.nanoTime() - start) / 1000;
-                if (ar.succeeded() && ar.result().status() == 200) {
-                    wsUs[k] = ar.result().body().getLong("rtt_us");
-                } else {
-                    wsUs[k] = -1;
-                }
-                if (done.incrementAndGet() == pings) {
-                    allPinged.complete();
-                }
-                pingOne[0].run();
-            });
-        };
-        vertx.runOnContext(v -> {
-            for (int k = 0; k < 4; k++) {
-                pingOne[0].run();
-            }
-        });
-        allPinged.future().await(left(deadline), TimeUnit.MILLISECONDS);
+        long[][] measured = pingRound(vertx, web, token, helpers, pings, deadline);
+        long[] endToEndUs = measured[0];
+        long[] wsUs = measured[1];
         long failures = Arrays.stream(wsUs).filter(x -> x < 0).count();
         Arrays.sort(endToEndUs);
         long[] okWs = Arrays.stream(wsUs).filter(x -> x >= 0).sorted().toArray();
@@ -187,6 +160,44 @@ public class LoadGen {
         }
         vertx.close().await(20, TimeUnit.SECONDS);
         System.exit(failures == 0 && failed.get() == 0 ? 0 : 1);
+    }
+
+    /** Sends {@code pings} pings to random helpers, 4 in flight; returns end-to-end and WebSocket-leg micros. */
+    static long[][] pingRound(Vertx vertx, HttpClient web, String token, int helpers, int pings, long deadline)
+            throws Exception {
+        long[] endToEndUs = new long[pings];
+        long[] wsUs = new long[pings];
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger issued = new AtomicInteger();
+        Promise<Void> allPinged = Promise.promise();
+        Runnable[] pingOne = new Runnable[1];
+        pingOne[0] = () -> {
+            int k = issued.getAndIncrement();
+            if (k >= pings) {
+                return;
+            }
+            String host = "sim-" + ThreadLocalRandom.current().nextInt(helpers);
+            long start = System.nanoTime();
+            call(web, HttpMethod.POST, "/api/v1/hosts/" + host + "/ping", token).onComplete(ar -> {
+                endToEndUs[k] = (System.nanoTime() - start) / 1000;
+                if (ar.succeeded() && ar.result().status() == 200) {
+                    wsUs[k] = ar.result().body().getLong("rtt_us");
+                } else {
+                    wsUs[k] = -1;
+                }
+                if (done.incrementAndGet() == pings) {
+                    allPinged.complete();
+                }
+                pingOne[0].run();
+            });
+        };
+        vertx.runOnContext(v -> {
+            for (int k = 0; k < 4; k++) {
+                pingOne[0].run();
+            }
+        });
+        allPinged.future().await(left(deadline), TimeUnit.MILLISECONDS);
+        return new long[][] {endToEndUs, wsUs};
     }
 
     record Answer(int status, JsonObject body) {
