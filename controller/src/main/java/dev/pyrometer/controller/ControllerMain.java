@@ -1,6 +1,7 @@
 package dev.pyrometer.controller;
 
 import dev.pyrometer.cli.FailureHandler;
+import dev.pyrometer.controller.logging.AsyncLogHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ public final class ControllerMain {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
         }
+        AsyncLogHandler.install();
         int status = FailureHandler.install(new CommandLine(new ControllerMain())).execute(args);
         if (status != 0) {
             System.exit(status);
