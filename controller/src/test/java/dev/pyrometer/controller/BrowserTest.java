@@ -45,10 +45,8 @@ class BrowserTest {
                 browser.findElement(By.id("token")).sendKeys(RunningController.TOKEN);
                 browser.findElement(By.id("login")).click();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#hosts tbody"), "web-ui"));
-                var button = wait.until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector(".profile-btn[data-host='web-ui'][data-pid='4242']")));
                 assertTrue(browser.getCurrentUrl().indexOf(RunningController.TOKEN) < 0, "token never in a URL");
-                button.click();
+                click(wait, By.cssSelector(".profile-btn[data-host='web-ui'][data-pid='4242']"));
 
                 JsonObject start = helper.take("profile.start");
                 String id = start.getString("profile_id");
@@ -67,8 +65,7 @@ class BrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#profiles tbody"), "done"));
 
                 // a second profile, then tick both and compare
-                wait.until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector(".profile-btn[data-host='web-ui'][data-pid='4242']"))).click();
+                click(wait, By.cssSelector(".profile-btn[data-host='web-ui'][data-pid='4242']"));
                 JsonObject again = helper.take("profile.start");
                 String second = again.getString("profile_id");
                 helper.reply(again, true, null);
@@ -78,10 +75,10 @@ class BrowserTest {
                 wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("flamegraph")));
                 wait.until(d -> d.getPageSource().contains(NEW_FRAME));
                 browser.switchTo().defaultContent();
-                browser.findElement(By.cssSelector("#filters button[type='submit']")).click();
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#profiles tr[data-profile='" + id + "'] input"))).click();
-                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#profiles tr[data-profile='" + second + "'] input"))).click();
-                wait.until(ExpectedConditions.elementToBeClickable(By.id("compare"))).click();
+                click(wait, By.cssSelector("#filters button[type='submit']"));
+                click(wait, By.cssSelector("#profiles tr[data-profile='" + id + "'] input"));
+                click(wait, By.cssSelector("#profiles tr[data-profile='" + second + "'] input"));
+                click(wait, By.id("compare"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("viewer-title"), "Differential"));
                 wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("flamegraph")));
                 wait.until(d -> d.getPageSource().contains(NEW_FRAME) && d.getPageSource().contains(HOT_FRAME));
@@ -89,6 +86,22 @@ class BrowserTest {
                 browser.quit();
             }
         }
+    }
+
+    /** Clicks an element the page may re-render at any moment (lists refresh every few seconds). */
+    private static void click(WebDriverWait wait, By by) {
+        wait.until(d -> {
+            try {
+                var e = d.findElement(by);
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                e.click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
     }
 
     private WebDriver chromium() {
