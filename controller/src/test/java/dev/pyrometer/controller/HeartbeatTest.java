@@ -18,7 +18,7 @@ class HeartbeatTest {
     @Test
     void silentHostGoesOfflineAndStaysListed() {
         var config = ControllerConfig.of("127.0.0.1", 0, data, RunningController.TOKEN)
-                .withOfflineAfter(Duration.ofMillis(600));
+                .withOfflineAfter(Duration.ofMillis(1500));
         try (var controller = RunningController.start(config)) {
             try (var helper = SimulatedHelper.connect(controller.port, "web-9", jvm(1, "shop", "2.0"))) {
                 helper.startHeartbeats(100);

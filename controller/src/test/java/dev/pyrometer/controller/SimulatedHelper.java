@@ -37,9 +37,10 @@ final class SimulatedHelper implements AutoCloseable {
         this.http = vertx.createHttpClient();
     }
 
-    /** Connects, says hello and sends an inventory with the given JVMs. */
+    /** Connects, says hello, sends an inventory with the given JVMs and heartbeats every second. */
     static SimulatedHelper connect(int port, String host, JsonObject... jvms) {
         var helper = hello(port, host);
+        helper.startHeartbeats(1000);
         helper.send(new JsonObject().put("type", "inventory").put("jvms", new JsonArray(java.util.List.of((Object[]) jvms))));
         return helper;
     }
@@ -72,12 +73,16 @@ final class SimulatedHelper implements AutoCloseable {
     }
 
     void startHeartbeats(long everyMs) {
+        stopHeartbeats();
         heartbeats = vertx.setPeriodic(everyMs, id -> ws.writeTextMessage(
                 new JsonObject().put("type", "heartbeat").put("sent", java.time.Instant.now().toString()).encode()));
     }
 
     void stopHeartbeats() {
-        vertx.cancelTimer(heartbeats);
+        if (heartbeats >= 0) {
+            vertx.cancelTimer(heartbeats);
+            heartbeats = -1;
+        }
     }
 
     boolean closed() {
