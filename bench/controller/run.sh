@@ -14,7 +14,9 @@ mkdir -p "$out"
 [[ -f controller/target/controller.jar ]] || mvn -B -q -pl controller -am package -DskipTests
 
 # one socket per helper on each side; both processes inherit this limit
-ulimit -n "$(ulimit -Hn)"
+hard=$(ulimit -Hn)
+[[ "$hard" == unlimited ]] && hard=65536
+ulimit -n "$hard"
 if (( $(ulimit -n) < HELPERS + 1000 )); then
   echo "bench/controller: open-file limit $(ulimit -n) is too low for $HELPERS helpers" >&2
   exit 1
