@@ -49,6 +49,7 @@ class HelperProtocolTest {
             JsonObject failed = RunningController.until(() -> controller.getObject("/api/v1/profiles/" + id),
                     p -> p.getString("state").equals("failed"), "failed at the deadline");
             assertTrue(failed.getString("error").contains("did not reply to profile.start"), failed.encode());
+            assertTrue(failed.getString("finished") != null, "a failure has an end time");
             helper.reply(start, true, null); // too late: ignored
             helper.state(id, "profiling", null);
             assertEquals(504, controller.post("/api/v1/hosts/web-6/ping", "").statusCode(), "ping unanswered");

@@ -80,6 +80,7 @@ class ProfileFlowTest {
             assertEquals("OPS-1", done.getJsonObject("labels").getString("ticket"));
             assertNotNull(done.getString("created"));
             assertEquals("2026-11-22T02:00:00Z", done.getString("started"));
+            assertEquals("2026-11-22T02:00:02Z", done.getString("finished"));
             assertEquals(SimulatedHelper.sha256(RECORDING), done.getJsonObject("artifacts").getString(Protocol.RECORDING));
             assertFalse422LeftNothing();
 

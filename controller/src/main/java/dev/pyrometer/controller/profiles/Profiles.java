@@ -152,11 +152,19 @@ public final class Profiles {
                 return p;
             }
             if (s.state() == ProfileStatus.DONE && !stored.containsKey(Protocol.RECORDING)) {
-                return p.withState(ProfileStatus.FAILED, s.detail(),
-                        "helper reported done but " + Protocol.RECORDING + " was never uploaded");
+                return p.withReport(ProfileStatus.FAILED, s.detail(), "helper reported done but "
+                        + Protocol.RECORDING + " was never uploaded", null, s.samples(), null, Instant.now());
             }
-            return p.withReport(s.state(), s.detail(), s.error(), s.engine(), s.samples(), instant(s.started()),
-                    instant(s.finished()));
+            // a helper that leaves the times out still gets them, as the controller saw them
+            Instant started = instant(s.started());
+            if (started == null && p.started() == null && s.state() == ProfileStatus.PROFILING) {
+                started = Instant.now();
+            }
+            Instant finished = instant(s.finished());
+            if (finished == null && p.finished() == null && s.state().terminal()) {
+                finished = Instant.now();
+            }
+            return p.withReport(s.state(), s.detail(), s.error(), s.engine(), s.samples(), started, finished);
         })).onSuccess(p -> {
             if (p.isEmpty()) {
                 LOG.warning(() -> "host " + hostName + " reported on unknown profile " + s.profileId());

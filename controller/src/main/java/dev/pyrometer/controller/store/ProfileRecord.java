@@ -16,8 +16,9 @@ public record ProfileRecord(String id, String host, long pid, ProfileStatus stat
     }
 
     public ProfileRecord withState(ProfileStatus newState, String newDetail, String newError) {
+        Instant end = newState.terminal() && finished == null ? Instant.now() : finished;
         return new ProfileRecord(id, host, pid, newState, newError, newDetail, event, engine, interval, duration,
-                samples, created, started, finished, labels, app, release);
+                samples, created, started, end, labels, app, release);
     }
 
     /** Applies what a helper reported; absent fields keep their value. */
