@@ -97,8 +97,8 @@ public final class CollapsedParser {
                     int f = tree.frame(guess);
                     int len = frames.tokenLength(f);
                     int after = tokenStart + len;
-                    if (after < end && buf[after] == ';' && Arrays.equals(buf, tokenStart, after,
-                            pool, frames.nameStart(f), frames.nameStart(f) + len)) {
+                    if (after < end && buf[after] == ';'
+                            && FrameTable.sameBytes(buf, tokenStart, pool, frames.nameStart(f), len)) {
                         node = guess;
                         depth = push(depth, node);
                         tokenStart = after + 1;

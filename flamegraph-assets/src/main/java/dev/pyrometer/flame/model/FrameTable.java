@@ -45,12 +45,25 @@ public final class FrameTable {
             }
             if ((int) (entry >>> 32) == h) {
                 int id = (int) entry - 1;
-                if (tokenLength[id] == len && Arrays.equals(pool, start[id], start[id] + len, buf, off, off + len)) {
+                if (tokenLength[id] == len && sameBytes(pool, start[id], buf, off, len)) {
                     return id;
                 }
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /** Byte ranges equal; a plain loop for short names, where the library call costs more than it saves. */
+    static boolean sameBytes(byte[] a, int aOff, byte[] b, int bOff, int len) {
+        if (len >= 32) {
+            return Arrays.equals(a, aOff, aOff + len, b, bOff, bOff + len);
+        }
+        for (int i = 0; i < len; i++) {
+            if (a[aOff + i] != b[bOff + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int mix(int h) {
