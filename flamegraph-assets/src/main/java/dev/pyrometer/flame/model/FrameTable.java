@@ -21,6 +21,23 @@ public final class FrameTable {
     private long[] slots = new long[2048];
     private int mask = slots.length - 1;
 
+    /** An independent copy: the same ids for the same names. */
+    public FrameTable copy() {
+        FrameTable c = new FrameTable();
+        c.pool = pool.clone();
+        c.poolSize = poolSize;
+        c.start = start.clone();
+        c.tokenLength = tokenLength.clone();
+        c.nameLength = nameLength.clone();
+        c.hashes = hashes.clone();
+        c.kinds = kinds.clone();
+        c.names = names.clone();
+        c.count = count;
+        c.slots = slots.clone();
+        c.mask = mask;
+        return c;
+    }
+
     /** The hash {@link #intern(byte[], int, int, int)} expects: {@code h = 31 * h + b} over the bytes. */
     public static int hash(byte[] buf, int off, int len) {
         int h = 0;
