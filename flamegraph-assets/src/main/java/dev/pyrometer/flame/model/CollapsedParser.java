@@ -81,15 +81,14 @@ public final class CollapsedParser {
     /** Parses {@code buf[0, end)}, which holds whole lines, each ending with '\n'. */
     private void lines(byte[] buf, int end) {
         int lineStart = 0;
-        int tokenStart = 0;
         int node = FlameTree.ROOT;
         int depth = 0;
-        int h = 0;
         boolean bad = false;
         byte[] pool = frames.pool();
         int i = 0;
         while (i < end) {
-            if (i == tokenStart && !bad) {
+            int tokenStart = i;
+            if (!bad) {
                 // Most stacks pass through the same few children near the root: try the child
                 // this node led to last time before hashing the token.
                 int guess = tree.lastChild(node);
@@ -101,13 +100,17 @@ public final class CollapsedParser {
                             && FrameTable.sameBytes(buf, tokenStart, pool, frames.nameStart(f), len)) {
                         node = guess;
                         depth = push(depth, node);
-                        tokenStart = after + 1;
-                        i = tokenStart;
+                        i = after + 1;
                         continue;
                     }
                 }
             }
-            byte b = buf[i];
+            int h = 0;
+            byte b;
+            while ((b = buf[i]) != ';' && b != '\n') {
+                h = 31 * h + b;
+                i++;
+            }
             if (b == ';') {
                 if (!bad) {
                     if (i == tokenStart) {
@@ -123,22 +126,16 @@ public final class CollapsedParser {
                         depth = push(depth, node);
                     }
                 }
-                tokenStart = i + 1;
-                h = 0;
-            } else if (b == '\n') {
+            } else {
                 lineNumber++;
                 if (!bad) {
                     lineEnd(buf, lineStart, tokenStart, i, node, depth);
                     pool = frames.pool();
                 }
                 lineStart = i + 1;
-                tokenStart = lineStart;
                 node = FlameTree.ROOT;
                 depth = 0;
-                h = 0;
                 bad = false;
-            } else {
-                h = 31 * h + b;
             }
             i++;
         }
