@@ -14,11 +14,17 @@ import dev.pyrometer.flame.render.SvgRenderer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * One-call entry points used by the helper, the controller and the command line: read stacks,
@@ -44,10 +50,19 @@ public final class FlameGraphs {
      */
     public static RenderSummary render(List<Path> inputs, List<Path> outputs, RenderOptions options)
             throws IOException {
+        return render(inputs, outputs, options, System.err::println);
+    }
+
+    /** {@link #render(List, List, RenderOptions)}, with warnings (skipped lines) sent to {@code warnings}. */
+    public static RenderSummary render(List<Path> inputs, List<Path> outputs, RenderOptions options,
+                                       Consumer<String> warnings) throws IOException {
+        if (outputs.isEmpty()) {
+            throw CommandFailure.usage("no output files given");
+        }
         outputs.forEach(OutputFormat::of);
         Profiles.Loaded loaded = read(inputs, options.lenient());
         if (loaded.skipped() > 0) {
-            System.err.println(skippedWarning(loaded));
+            warnings.accept(skippedWarning(loaded));
         }
         FlameTree tree = prepare(loaded.tree(), options);
         for (Path output : outputs) {
@@ -106,16 +121,55 @@ public final class FlameGraphs {
     public static List<Change> diff(List<Path> base, List<Path> neu, Path out, DiffOptions options)
             throws IOException {
         OutputFormat format = diffFormat(out);
-        DiffModel model = new DiffModel();
-        for (Path input : base) {
-            model.addBase(prepare(read(List.of(input), options.render().lenient()).tree(), options.render()));
+        if (base.isEmpty() || neu.isEmpty()) {
+            throw CommandFailure.usage("a comparison needs at least one base and one new profile");
         }
-        for (Path input : neu) {
-            model.addNew(prepare(read(List.of(input), options.render().lenient()).tree(), options.render()));
+        DiffModel model = new DiffModel();
+        // Inputs are independent until they meet in the union tree: read two at a time.
+        ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "profile-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<FlameTree>> bases = base.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
+            List<Future<FlameTree>> news = neu.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
+            for (Future<FlameTree> tree : bases) {
+                model.addBase(await(tree));
+            }
+            for (Future<FlameTree> tree : news) {
+                model.addNew(await(tree));
+            }
+        } finally {
+            readers.shutdownNow();
         }
         DiffResult result = diff(model, options);
         writeFile(out, o -> writeDiff(result, format, o));
         return result.changes();
+    }
+
+    private static FlameTree readOne(Path input, DiffOptions options) throws IOException {
+        Profiles.Loaded loaded = read(List.of(input), options.render().lenient());
+        if (loaded.skipped() > 0) {
+            System.err.println(skippedWarning(loaded));
+        }
+        return prepare(loaded.tree(), options.render());
+    }
+
+    private static FlameTree await(Future<FlameTree> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading profiles");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            } else if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Compares trees already in memory (each normalised by its own total). */

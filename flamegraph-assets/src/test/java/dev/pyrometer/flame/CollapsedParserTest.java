@@ -129,6 +129,29 @@ class CollapsedParserTest {
     }
 
     @Test
+    void largeFilesReadInTwoHalvesGiveTheSameTreeAndTrueLineNumbers(@TempDir Path dir) throws IOException {
+        String stacks = Stacks.random(21, 60_000, 40);
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 18 << 20) {
+            sb.append(stacks);
+        }
+        int lines = (int) sb.chars().filter(c -> c == '\n').count();
+        Path big = dir.resolve("big.collapsed");
+        Files.writeString(big, sb);
+        var loaded = FlameGraphs.read(List.of(big), false);
+        assertEquals(Stacks.render(Stacks.parse(sb.toString()), OutputFormat.COLLAPSED, RenderOptions.defaults()),
+                Stacks.render(loaded.tree(), OutputFormat.COLLAPSED, RenderOptions.defaults()));
+        assertEquals(lines, loaded.stacks());
+
+        Files.writeString(big, sb + "broken line\n" + stacks);
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> FlameGraphs.read(List.of(big), false));
+        assertTrue(failure.getMessage().startsWith(big + ":" + (lines + 1) + ": "), failure.getMessage());
+        var lenient = FlameGraphs.read(List.of(big), true);
+        assertEquals(1, lenient.skipped());
+        assertTrue(lenient.firstProblem().startsWith(big + ":" + (lines + 1) + ": "), lenient.firstProblem());
+    }
+
+    @Test
     void lastLineWithoutNewline() throws IOException {
         assertEquals(7, Stacks.parse("a 3\nb 4").samples());
     }

@@ -33,7 +33,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RenderOptions options = graph.toOptions("Flame Graph");
-        FlameGraphs.RenderSummary summary = FlameGraphs.render(inputs, outputs, options);
+        var err = spec.commandLine().getErr();
+        FlameGraphs.RenderSummary summary = FlameGraphs.render(inputs, outputs, options, warning -> {
+            err.println(warning);
+            err.flush();
+        });
         var out = spec.commandLine().getOut();
         out.printf("%,d samples in %,d stacks -> %s%n", summary.samples(), summary.stacks(),
                 String.join(", ", outputs.stream().map(Path::toString).toList()));

@@ -22,7 +22,7 @@ public final class DiffModel {
     /** Shape units: the union tree's widths are the mean of both sides' shares in these units. */
     static final double SHAPE_UNITS = 1e12;
 
-    private final FlameTree union = new FlameTree(new FrameTable());
+    private FlameTree union = new FlameTree(new FrameTable());
     private final Side base = new Side();
     private final Side neu = new Side();
     private int baseInputs;
@@ -43,6 +43,17 @@ public final class DiffModel {
     private void add(FlameTree profile, Side side) {
         long samples = profile.samples();
         if (samples == 0) {
+            return;
+        }
+        if (union.size() == 1) {
+            // The first profile is the union so far: copy it whole instead of node by node.
+            union = profile.copy();
+            side.ensure(union.size());
+            for (int node = 0; node < union.size(); node++) {
+                side.self[node] = (double) profile.self(node) / samples;
+                side.count[node] = profile.self(node);
+            }
+            side.samples += samples;
             return;
         }
         int[] remap = TreeTransforms.frameMap(union.frames(), profile.frames());

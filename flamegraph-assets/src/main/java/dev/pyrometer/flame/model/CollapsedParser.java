@@ -21,17 +21,63 @@ public final class CollapsedParser {
     private long lineNumber;
     private long stacks;
     private long skipped;
-    private String firstProblem;
+    private long firstProblemLine;
+    private String firstProblemText;
+    private String firstProblemSource;
+    private long lineOffset;
+    private final boolean deferErrors;
+    private boolean failed;
     private String source = "<input>";
 
     public CollapsedParser(FlameTree tree, boolean lenient) {
+        this(tree, lenient, false);
+    }
+
+    /**
+     * With {@code deferErrors}, a malformed line (when not lenient) stops parsing and is reported by
+     * {@link #failed()} instead of thrown, so a reader of the second half of a file can have its line
+     * numbers corrected once the first half is counted.
+     */
+    CollapsedParser(FlameTree tree, boolean lenient, boolean deferErrors) {
         this.tree = tree;
         this.frames = tree.frames();
         this.lenient = lenient;
+        this.deferErrors = deferErrors;
+    }
+
+    FlameTree tree() {
+        return tree;
+    }
+
+    boolean lenient() {
+        return lenient;
+    }
+
+    /** Lines read by the last {@link #parse} call. */
+    long lines() {
+        return lineNumber;
+    }
+
+    /** Added to line numbers in messages: the lines before the part of the file this parser read. */
+    void lineOffset(long offset) {
+        this.lineOffset = offset;
+    }
+
+    /** Whether a deferred malformed line stopped parsing; {@link #firstProblem()} says which. */
+    boolean failed() {
+        return failed;
     }
 
     /** Adds every stack of {@code in}; {@code source} names it in error messages. */
     public void parse(InputStream in, String source) throws IOException {
+        try {
+            parseAll(in, source);
+        } catch (Stop stop) {
+            // failed() and firstProblem() tell the caller
+        }
+    }
+
+    private void parseAll(InputStream in, String source) throws IOException {
         this.source = source;
         this.lineNumber = 0;
         byte[] buf = new byte[1 << 20];
@@ -75,21 +121,21 @@ public final class CollapsedParser {
 
     /** What was wrong with the first skipped line, or null. */
     public String firstProblem() {
-        return firstProblem;
+        return firstProblemText == null ? null
+                : firstProblemSource + ":" + (firstProblemLine + lineOffset) + ": " + firstProblemText;
     }
 
     /** Parses {@code buf[0, end)}, which holds whole lines, each ending with '\n'. */
     private void lines(byte[] buf, int end) {
         int lineStart = 0;
-        int tokenStart = 0;
         int node = FlameTree.ROOT;
         int depth = 0;
-        int h = 0;
         boolean bad = false;
         byte[] pool = frames.pool();
         int i = 0;
         while (i < end) {
-            if (i == tokenStart && !bad) {
+            int tokenStart = i;
+            if (!bad) {
                 // Most stacks pass through the same few children near the root: try the child
                 // this node led to last time before hashing the token.
                 int guess = tree.lastChild(node);
@@ -97,17 +143,21 @@ public final class CollapsedParser {
                     int f = tree.frame(guess);
                     int len = frames.tokenLength(f);
                     int after = tokenStart + len;
-                    if (after < end && buf[after] == ';' && Arrays.equals(buf, tokenStart, after,
-                            pool, frames.nameStart(f), frames.nameStart(f) + len)) {
+                    if (after < end && buf[after] == ';'
+                            && FrameTable.sameBytes(buf, tokenStart, pool, frames.nameStart(f), len)) {
                         node = guess;
                         depth = push(depth, node);
-                        tokenStart = after + 1;
-                        i = tokenStart;
+                        i = after + 1;
                         continue;
                     }
                 }
             }
-            byte b = buf[i];
+            int h = 0;
+            byte b;
+            while ((b = buf[i]) != ';' && b != '\n') {
+                h = 31 * h + b;
+                i++;
+            }
             if (b == ';') {
                 if (!bad) {
                     if (i == tokenStart) {
@@ -123,22 +173,16 @@ public final class CollapsedParser {
                         depth = push(depth, node);
                     }
                 }
-                tokenStart = i + 1;
-                h = 0;
-            } else if (b == '\n') {
+            } else {
                 lineNumber++;
                 if (!bad) {
                     lineEnd(buf, lineStart, tokenStart, i, node, depth);
                     pool = frames.pool();
                 }
                 lineStart = i + 1;
-                tokenStart = lineStart;
                 node = FlameTree.ROOT;
                 depth = 0;
-                h = 0;
                 bad = false;
-            } else {
-                h = 31 * h + b;
             }
             i++;
         }
@@ -213,13 +257,27 @@ public final class CollapsedParser {
     }
 
     private void malformed(String problem) {
-        String message = source + ":" + lineNumber + ": " + problem;
-        if (!lenient) {
-            throw CommandFailure.input(message + "; expected 'frame;frame;... COUNT' (use --lenient to skip such lines)");
+        if (firstProblemText == null) {
+            firstProblemText = problem;
+            firstProblemLine = lineNumber;
+            firstProblemSource = source;
         }
-        if (firstProblem == null) {
-            firstProblem = message;
+        if (!lenient) {
+            if (deferErrors) {
+                failed = true;
+                throw new Stop();
+            }
+            throw CommandFailure.input(firstProblem() + EXPECTED);
         }
         skipped++;
+    }
+
+    static final String EXPECTED = "; expected 'frame;frame;... COUNT' (use --lenient to skip such lines)";
+
+    /** Unwinds a deferred-error parse at its first malformed line. */
+    private static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -31,6 +31,21 @@ public final class FlameTree {
         frame[ROOT] = -1;
     }
 
+    /** An independent copy with its own copy of the names, node for node the same. */
+    public FlameTree copy() {
+        FlameTree c = new FlameTree(frames.copy());
+        c.size = size;
+        c.parent = Arrays.copyOf(parent, size);
+        c.frame = Arrays.copyOf(frame, size);
+        c.self = Arrays.copyOf(self, size);
+        c.total = Arrays.copyOf(total, size);
+        c.lastChild = Arrays.copyOf(lastChild, size);
+        c.slots = slots.clone();
+        c.mask = mask;
+        c.maxDepth = maxDepth;
+        return c;
+    }
+
     public FrameTable frames() {
         return frames;
     }

@@ -21,6 +21,23 @@ public final class FrameTable {
     private long[] slots = new long[2048];
     private int mask = slots.length - 1;
 
+    /** An independent copy: the same ids for the same names. */
+    public FrameTable copy() {
+        FrameTable c = new FrameTable();
+        c.pool = pool.clone();
+        c.poolSize = poolSize;
+        c.start = start.clone();
+        c.tokenLength = tokenLength.clone();
+        c.nameLength = nameLength.clone();
+        c.hashes = hashes.clone();
+        c.kinds = kinds.clone();
+        c.names = names.clone();
+        c.count = count;
+        c.slots = slots.clone();
+        c.mask = mask;
+        return c;
+    }
+
     /** The hash {@link #intern(byte[], int, int, int)} expects: {@code h = 31 * h + b} over the bytes. */
     public static int hash(byte[] buf, int off, int len) {
         int h = 0;
@@ -45,12 +62,25 @@ public final class FrameTable {
             }
             if ((int) (entry >>> 32) == h) {
                 int id = (int) entry - 1;
-                if (tokenLength[id] == len && Arrays.equals(pool, start[id], start[id] + len, buf, off, off + len)) {
+                if (tokenLength[id] == len && sameBytes(pool, start[id], buf, off, len)) {
                     return id;
                 }
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /** Byte ranges equal; a plain loop for short names, where the library call costs more than it saves. */
+    static boolean sameBytes(byte[] a, int aOff, byte[] b, int bOff, int len) {
+        if (len >= 32) {
+            return Arrays.equals(a, aOff, aOff + len, b, bOff, bOff + len);
+        }
+        for (int i = 0; i < len; i++) {
+            if (a[aOff + i] != b[bOff + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int mix(int h) {

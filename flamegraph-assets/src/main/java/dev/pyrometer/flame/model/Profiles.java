@@ -3,7 +3,11 @@ package dev.pyrometer.flame.model;
 import dev.pyrometer.cli.CommandFailure;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,19 +30,137 @@ public final class Profiles {
     public static Loaded read(List<Path> inputs, boolean lenient, FrameTable frames) throws IOException {
         FlameTree tree = new FlameTree(frames);
         CollapsedParser parser = new CollapsedParser(tree, lenient);
+        long stacks = 0;
+        long skipped = 0;
+        String firstProblem = null;
         for (Path input : inputs) {
             if (input.getFileName() != null && input.getFileName().toString().endsWith(".jfr")) {
                 checkReadable(input);
                 JfrInput.read(input, parser);
             } else {
-                try (InputStream in = Files.newInputStream(input)) {
-                    parser.parse(in, input.toString());
-                } catch (NoSuchFileException e) {
-                    throw CommandFailure.input(input + ": no such file");
+                checkReadable(input);
+                Loaded second = readCollapsed(input, parser);
+                if (second != null) {
+                    stacks += second.stacks();
+                    skipped += second.skipped();
+                    if (firstProblem == null && parser.firstProblem() == null) {
+                        firstProblem = second.firstProblem();
+                    }
                 }
             }
         }
-        return new Loaded(tree, parser.stacks(), parser.skipped(), parser.firstProblem());
+        if (parser.firstProblem() != null) {
+            firstProblem = parser.firstProblem();
+        }
+        return new Loaded(tree, parser.stacks() + stacks, parser.skipped() + skipped, firstProblem);
+    }
+
+    /** Files at least this large are read as two halves in parallel, then merged. */
+    static final long SPLIT_BYTES = 16L << 20;
+
+    /**
+     * Reads a collapsed file into the parser's tree. A large file's second half is parsed on
+     * another thread into its own tree and merged in; what that half counted is returned.
+     */
+    private static Loaded readCollapsed(Path input, CollapsedParser parser) throws IOException {
+        try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
+            long size = channel.size();
+            // Two trees live at once while halves are merged: only split when the heap has room.
+            boolean worthIt = size >= SPLIT_BYTES && Runtime.getRuntime().maxMemory() >= 4 * size;
+            long split = worthIt ? lineStartAfter(channel, size / 2) : -1;
+            if (split <= 0 || split >= size) {
+                parser.parse(Channels.newInputStream(channel), input.toString());
+                return null;
+            }
+            FlameTree half = new FlameTree(new FrameTable());
+            CollapsedParser halfParser = new CollapsedParser(half, parser.lenient(), true);
+            Throwable[] halfFailure = new Throwable[1];
+            Thread reader = new Thread(() -> {
+                try {
+                    halfParser.parse(new Slice(channel, split, size), input.toString());
+                } catch (Throwable t) {
+                    halfFailure[0] = t;
+                }
+            }, "collapsed-reader");
+            reader.setDaemon(true);
+            reader.start();
+            try {
+                parser.parse(new Slice(channel, 0, split), input.toString());
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading " + input);
+            } finally {
+                if (reader.isAlive()) {
+                    reader.interrupt();
+                }
+            }
+            if (halfFailure[0] instanceof IOException io) {
+                throw io;
+            } else if (halfFailure[0] instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (halfFailure[0] != null) {
+                throw new IllegalStateException(halfFailure[0]);
+            }
+            halfParser.lineOffset(parser.lines());
+            if (halfParser.failed()) {
+                throw CommandFailure.input(halfParser.firstProblem() + CollapsedParser.EXPECTED);
+            }
+            TreeTransforms.mergeByIndex(parser.tree(), half);
+            return new Loaded(half, halfParser.stacks(), halfParser.skipped(), halfParser.firstProblem());
+        } catch (NoSuchFileException e) {
+            throw CommandFailure.input(input + ": no such file");
+        }
+    }
+
+    /** The offset just after the first newline at or after {@code from}, or -1. */
+    private static long lineStartAfter(FileChannel channel, long from) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        long pos = from;
+        while (true) {
+            buf.clear();
+            int n = channel.read(buf, pos);
+            if (n <= 0) {
+                return -1;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    return pos + i + 1;
+                }
+            }
+            pos += n;
+        }
+    }
+
+    /** Bytes {@code [from, to)} of a file, read with positional reads so two slices can share the channel. */
+    private static final class Slice extends InputStream {
+        private final FileChannel channel;
+        private long pos;
+        private final long end;
+
+        Slice(FileChannel channel, long from, long to) {
+            this.channel = channel;
+            this.pos = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= end) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - pos)), pos);
+            if (n > 0) {
+                pos += n;
+            }
+            return n;
+        }
     }
 
     /** Reads collapsed stacks from a stream (the controller's uploads) into a new tree. */

@@ -55,6 +55,8 @@ public final class SvgRenderer {
                 }
             }
         });
+        // Full colour at the largest change, but never for less than 1% of all samples, so noise stays pale.
+        diffScale = Math.max(diffScale, 0.01);
         height = TOP + (depth[0] + 1) * FRAME_HEIGHT + BOTTOM;
         ByteWriter out = new ByteWriter(stream);
         var options = graph.options();

@@ -65,6 +65,8 @@ class CommandsTest {
         assertTrue(Files.notExists(dir.resolve("g.svg")), "no half-written output");
         Run lenient = run("render", in.toString(), "-o", dir.resolve("g.svg").toString(), "--lenient");
         assertEquals(0, lenient.exit(), lenient.err());
+        assertEquals("warning: skipped 1 malformed line; the first: " + in + ":2: the line does not end with a sample count",
+                lenient.err().strip());
     }
 
     @Test
