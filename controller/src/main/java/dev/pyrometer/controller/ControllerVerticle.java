@@ -133,6 +133,9 @@ public final class ControllerVerticle extends VerticleBase {
             body = new JsonObject().put("error", "internal error; see the controller's log");
             LOG.log(Level.WARNING, ctx.request().method() + " " + ctx.request().path() + " failed", e);
         }
+        if (status == 503) {
+            ctx.response().putHeader("Retry-After", "60");
+        }
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(body.encode());
     }

@@ -26,14 +26,12 @@ public final class DiffApi {
         JsonObject body = ProfilesApi.bodyObject(ctx);
         List<String> base = ids(body, "base");
         List<String> next = ids(body, "new");
-        collapsed(base).compose(b -> collapsed(next).compose(n -> renderings.diff(b, n)))
+        Future<Path> rendering = collapsed(base).compose(b -> collapsed(next).compose(n -> renderings.diff(b, n)));
+        ProfilesApi.withDeadline(rendering, "the comparison")
                 .compose(html -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                         .putHeader("Cache-Control", "no-store").putHeader("Content-Security-Policy", "sandbox allow-scripts")
-                        .sendFile(html.toString())
-                        .eventually(() -> {
-                            renderings.discard(html);
-                            return Future.succeededFuture();
-                        }))
+                        .sendFile(html.toString()))
+                .onComplete(ar -> rendering.onSuccess(renderings::discard)) // also when it finishes past the deadline
                 .onFailure(ctx::fail);
     }
 

@@ -99,7 +99,7 @@ public final class ProfilesApi {
             throw ApiException.notFound("no artifact '" + name + "'; there are " + Protocol.ARTIFACTS);
         }
         store.profile(id).compose(p -> p.isEmpty() ? Future.failedFuture(unknown(id))
-                        : renderings.artifact(id, name))
+                        : withDeadline(renderings.artifact(id, name), name))
                 .compose(path -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPES.get(name))
                         .putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff")
                         // frame names come from the profiled program: never let its page act as ours
@@ -130,6 +130,19 @@ public final class ProfilesApi {
                                 .put("stored", stored.outcome() == ArtifactStore.Outcome.CREATED ? "created" : "already")))
                 .onFailure(ctx::fail);
     }
+
+    /**
+     * A rendering that takes longer than {@link #RENDER_DEADLINE_S} is answered 503 with Retry-After;
+     * it goes on in the background and fills the cache, so the retry is served from disk.
+     */
+    static <T> Future<T> withDeadline(Future<T> rendering, String what) {
+        return rendering.timeout(RENDER_DEADLINE_S, java.util.concurrent.TimeUnit.SECONDS)
+                .recover(e -> Future.failedFuture(e instanceof java.util.concurrent.TimeoutException
+                        ? new ApiException(503, null, what + " is still being rendered; try again in a minute")
+                        : e));
+    }
+
+    static final long RENDER_DEADLINE_S = 60;
 
     static JsonObject bodyObject(RoutingContext ctx) {
         try {
