@@ -128,6 +128,9 @@ public class LoadGen {
         long[][] measured = pingRound(vertx, web, token, helpers, pings, deadline);
         long[] endToEndUs = measured[0];
         long[] wsUs = measured[1];
+        // peer in the same run: the same HTTP path through the controller without a helper behind it
+        long[] healthUs = round(vertx, web, token, pings, deadline, HttpMethod.GET, () -> "/healthz")[0];
+        Arrays.sort(healthUs);
         long failures = Arrays.stream(wsUs).filter(x -> x < 0).count();
         Arrays.sort(endToEndUs);
         long[] okWs = Arrays.stream(wsUs).filter(x -> x >= 0).sorted().toArray();
@@ -146,6 +149,7 @@ public class LoadGen {
                 .put("ping_failures", failures)
                 .put("rtt_http_p50_ms", pct(endToEndUs, 50)).put("rtt_http_p99_ms", pct(endToEndUs, 99))
                 .put("rtt_ws_p50_ms", pct(okWs, 50)).put("rtt_ws_p99_ms", pct(okWs, 99))
+                .put("peer_healthz_p50_ms", pct(healthUs, 50)).put("peer_healthz_p99_ms", pct(healthUs, 99))
                 .put("heap_used_after_full_gc_mb", heapUsed / (1 << 20))
                 .put("heap_max_mb", metrics.getLong("heap_max_bytes") / (1 << 20))
                 .put("heap_info", heapInfo.trim());
@@ -153,6 +157,9 @@ public class LoadGen {
         System.out.printf("command round trip to a random helper over HTTP+WebSocket: p50 %.2f ms, p99 %.2f ms"
                 + " (WebSocket leg alone: p50 %.2f ms, p99 %.2f ms; %d failures)%n",
                 pct(endToEndUs, 50), pct(endToEndUs, 99), pct(okWs, 50), pct(okWs, 99), failures);
+        System.out.printf("peer, same run: GET /healthz (no helper behind it) p50 %.2f ms, p99 %.2f ms;"
+                + " ping/healthz p99 ratio %.1f%n", pct(healthUs, 50), pct(healthUs, 99),
+                pct(endToEndUs, 99) / pct(healthUs, 99));
         System.out.printf("controller heap used after full GC: %d MB of %d MB max%n", heapUsed >> 20,
                 metrics.getLong("heap_max_bytes") >> 20);
         synchronized (sockets) {
@@ -165,6 +172,13 @@ public class LoadGen {
     /** Sends {@code pings} pings to random helpers, 4 in flight; returns end-to-end and WebSocket-leg micros. */
     static long[][] pingRound(Vertx vertx, HttpClient web, String token, int helpers, int pings, long deadline)
             throws Exception {
+        return round(vertx, web, token, pings, deadline, HttpMethod.POST,
+                () -> "/api/v1/hosts/sim-" + ThreadLocalRandom.current().nextInt(helpers) + "/ping");
+    }
+
+    /** Sends {@code count} requests, 4 in flight; returns end-to-end micros and the rtt_us each answer reports (-1 if none). */
+    static long[][] round(Vertx vertx, HttpClient web, String token, int pings, long deadline, HttpMethod method,
+                          java.util.function.Supplier<String> path) throws Exception {
         long[] endToEndUs = new long[pings];
         long[] wsUs = new long[pings];
         AtomicInteger done = new AtomicInteger();
@@ -176,12 +190,12 @@ public class LoadGen {
             if (k >= pings) {
                 return;
             }
-            String host = "sim-" + ThreadLocalRandom.current().nextInt(helpers);
+            String uri = path.get();
             long start = System.nanoTime();
-            call(web, HttpMethod.POST, "/api/v1/hosts/" + host + "/ping", token).onComplete(ar -> {
+            call(web, method, uri, token).onComplete(ar -> {
                 endToEndUs[k] = (System.nanoTime() - start) / 1000;
                 if (ar.succeeded() && ar.result().status() == 200) {
-                    wsUs[k] = ar.result().body().getLong("rtt_us");
+                    wsUs[k] = ar.result().body().getLong("rtt_us", 0L);
                 } else {
                     wsUs[k] = -1;
                 }
@@ -207,8 +221,16 @@ public class LoadGen {
         return http.request(new RequestOptions().setMethod(method).setURI(path)
                         .putHeader("Authorization", "Bearer " + token).setTimeout(30_000))
                 .compose(req -> req.send())
-                .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(),
-                        resp.statusCode() == 200 ? b.toJsonObject() : new JsonObject())));
+                .compose(resp -> resp.body().map(b -> new Answer(resp.statusCode(), json(resp.statusCode(), b))));
+    }
+
+    static JsonObject json(int status, Buffer body) {
+        try {
+            return status == 200 ? body.toJsonObject() : new JsonObject();
+        } catch (RuntimeException e) {
+            System.err.println("not JSON (" + status + "): " + body.toString().substring(0, Math.min(200, body.length())));
+            return new JsonObject();
+        }
     }
 
     static double pct(long[] sortedUs, int p) {
