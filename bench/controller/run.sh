@@ -25,7 +25,7 @@ fi
 export PYROMETER_TOKEN="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 data=$(mktemp -d)
 cp="controller/target/controller.jar:controller/target/lib/*"
-java -Xmx512m -XX:+UseG1GC -Xlog:gc:file="$out/gc.log" -cp "$cp" dev.pyrometer.controller.ControllerMain serve --port 0 --data "$data" \
+java -Xmx512m -XX:+UseG1GC -Xlog:gc:file="$out/gc.log" ${CONTROLLER_JAVA_OPTS:-} -cp "$cp" dev.pyrometer.controller.ControllerMain serve --port 0 --data "$data" \
   >"$out/controller.log" 2>&1 &
 controller=$!
 cleanup() { kill "$controller" 2>/dev/null || true; wait "$controller" 2>/dev/null || true; rm -rf "$data"; }

@@ -142,12 +142,10 @@ public final class ControllerVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        if (fleet != null) {
-            fleet.stop();
-        }
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        // the store closes on its own worker, after the offline marks the closed sockets queued
-        return closed.eventually(() -> store == null ? Future.succeededFuture() : store.shutdown())
+        // the store closes on its own worker, after the hosts the closed sockets marked offline
+        return closed.eventually(() -> fleet == null ? Future.succeededFuture() : fleet.stop())
+                .eventually(() -> store == null ? Future.succeededFuture() : store.shutdown())
                 .eventually(() -> dbWorker.close()).eventually(() -> renderWorker.close());
     }
 }

@@ -68,18 +68,29 @@ public final class MetadataStore implements AutoCloseable {
 
     // ---- hosts ---------------------------------------------------------------------------------
 
-    public Future<Void> saveHost(HostRecord h) {
+    /** Saves hosts in one transaction: one disk write for a burst of hellos, not one per host. */
+    public Future<Void> saveHosts(List<HostRecord> batch) {
         return run(() -> {
+            db.setAutoCommit(false);
             try (var ps = db.prepareStatement("MERGE INTO hosts KEY(name) VALUES (?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, h.name());
-                ps.setString(2, h.helperVersion());
-                ps.setString(3, h.bootId());
-                ps.setInt(4, h.cores());
-                ps.setLong(5, h.memTotalBytes());
-                ps.setTimestamp(6, ts(h.firstSeen()));
-                ps.setTimestamp(7, ts(h.lastSeen()));
-                ps.setString(8, h.inventoryJson());
-                ps.executeUpdate();
+                for (HostRecord h : batch) {
+                    ps.setString(1, h.name());
+                    ps.setString(2, h.helperVersion());
+                    ps.setString(3, h.bootId());
+                    ps.setInt(4, h.cores());
+                    ps.setLong(5, h.memTotalBytes());
+                    ps.setTimestamp(6, ts(h.firstSeen()));
+                    ps.setTimestamp(7, ts(h.lastSeen()));
+                    ps.setString(8, h.inventoryJson());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
             }
             return null;
         });
