@@ -36,14 +36,18 @@ quiet = ("**No: the machine was shared** (load average before %s, after %s on %d
          "Yes (load average before %s, after %s on %d cores)." % (load_before, load_after, cores))
 
 lines = []
-lines.append("| workload | tool | wall (median) | CPU | peak RSS | output | vs pyrometer | goal |")
+lines.append("| workload | tool | wall (median) | CPU (median) | peak RSS | output | vs pyrometer | goal |")
 lines.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
 verdicts = []
 for name, tools in rows.items():
     ours = tools.get("pyrometer")
     for tool, r in tools.items():
-        ratio = "" if tool == "pyrometer" or not ours else "%.1f× slower" % (r["wall"] / ours["wall"]) \
-            if r["wall"] >= ours["wall"] else "%.1f× faster" % (ours["wall"] / r["wall"])
+        ratio = ""
+        if tool != "pyrometer" and ours:
+            ratio = ("%.1f× slower" % (r["wall"] / ours["wall"]) if r["wall"] >= ours["wall"]
+                     else "%.1f× faster" % (ours["wall"] / r["wall"]))
+            if ours["cpu"] > 0:
+                ratio += " (CPU %.1f×)" % (r["cpu"] / ours["cpu"])
         goal = ""
         if tool == "pyrometer":
             kind = name.split(":")[0]
@@ -58,10 +62,11 @@ for name, tools in rows.items():
                 goal = "; ".join(parts)
             elif kind == "html" and "jfr-converter" in tools:
                 j = tools["jfr-converter"]
-                goal = "%.2f× jfr-converter's speed (goal ≥ 2×); size %.2f× (goal ≤ 1)" % (
-                    j["wall"] / r["wall"], r["size"] / j["size"])
+                goal = "%.2f× jfr-converter's speed, %.2f× in CPU (goal ≥ 2×); size %.2f× (goal ≤ 1)" % (
+                    j["wall"] / r["wall"], j["cpu"] / r["cpu"], r["size"] / j["size"])
             elif kind == "diff" and "jfr-converter" in tools:
-                goal = "%.2f× jfr-converter's time (goal ≤ 0.3)" % (r["wall"] / tools["jfr-converter"]["wall"])
+                goal = "%.2f× jfr-converter's time, %.2f× its CPU (goal ≤ 0.3)" % (
+                    r["wall"] / tools["jfr-converter"]["wall"], r["cpu"] / tools["jfr-converter"]["cpu"])
                 if name in FLAMEGRAPH_PL:
                     goal += "; difffolded+flamegraph.pl %.1f s" % FLAMEGRAPH_PL[name]
             verdicts.append("- %s: %s" % (name, goal))
