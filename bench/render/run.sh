@@ -52,18 +52,19 @@ results=$out/results.tsv
 measure() {
   local name=$1 input=$2 tool=$3 outfile=$4 n=$5
   shift 6
-  local walls=() cpu=0 rss=0
+  local walls=() cpus=() rss=0
   for ((r = 0; r < n; r++)); do
     rm -f "$outfile"
     /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$@" > "$out/last.log" 2>&1 \
       || { echo "render bench: $tool on $input failed:" >&2; cat "$out/last.log" >&2; return 1; }
     read -r wall user sys kb < "$out/time.txt"
     walls+=("$wall")
-    cpu=$(echo "$user + $sys" | bc)
-    rss=$kb
+    cpus+=("$(echo "$user + $sys" | bc)")
+    (( kb > rss )) && rss=$kb
   done
-  local median
+  local median cpu
   median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   local size
   size=$(stat -c %s "$outfile")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$input" "$tool" "$median" "$cpu" "$((rss / 1024))" "$size" >> "$results"

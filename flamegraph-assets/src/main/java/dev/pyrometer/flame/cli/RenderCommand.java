@@ -38,6 +38,10 @@ public final class RenderCommand implements Callable<Integer> {
             err.println(warning);
             err.flush();
         });
+        if (summary.samples() == 0) {
+            err.println("warning: the input holds no samples; the graph is empty");
+            err.flush();
+        }
         var out = spec.commandLine().getOut();
         out.printf("%,d samples in %,d stacks -> %s%n", summary.samples(), summary.stacks(),
                 String.join(", ", outputs.stream().map(Path::toString).toList()));

@@ -148,6 +148,16 @@ class FlameGraphBrowserTest {
         assertTrue(Browser.poll(DEADLINE, () -> "root".equals(view().get("name"))), "zoom: " + view());
     }
 
+    @Test
+    void templatesOpenOnTheirOwnWithTheirExample() {
+        driver.get(Path.of("src/main/resources/templates/flame.html").toAbsolutePath().toUri().toString());
+        assertTrue(Browser.poll(DEADLINE, () -> (Boolean) driver.executeScript("return !!window.flame")));
+        assertEquals(4L, ((Number) driver.executeScript("return flame.count")).longValue());
+        driver.get(Path.of("src/main/resources/templates/flame.svg").toAbsolutePath().toUri().toString());
+        assertTrue(Browser.poll(DEADLINE, () -> (Boolean) driver.executeScript("return !!window.flame")));
+        assertEquals(4L, ((Number) driver.executeScript("return flame.frames.length")).longValue());
+    }
+
     private static WebElement frame(String namePrefix) {
         for (WebElement g : driver.findElements(By.cssSelector("#frames > g"))) {
             if (g.findElement(By.tagName("title")).getAttribute("textContent").startsWith(namePrefix)) {
