@@ -74,9 +74,10 @@ class BrowserTest {
                 helper.state(second, "done", new JsonObject().put("samples", 3));
                 wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("flamegraph")));
                 wait.until(d -> d.getPageSource().contains(NEW_FRAME));
-                // the controller drew this one with the profile id as title; the page's script sets it,
+                // the controller drew this one with host/pid/event as title; the page's script sets it,
                 // so seeing it proves the graph's JavaScript runs inside the sandboxed frame
-                wait.until(ExpectedConditions.textToBe(By.id("title"), second));
+                wait.until(ExpectedConditions.textToBe(By.id("title"), "web-ui · pid 4242 · cpu"));
+                wait.until(ExpectedConditions.textToBe(By.id("subtitle"), "shop 1.4 · " + second));
                 browser.switchTo().defaultContent();
                 click(wait, By.cssSelector("#filters button[type='submit']"));
                 click(wait, By.cssSelector("#profiles tr[data-profile='" + id + "'] input"));

@@ -99,7 +99,7 @@ public final class ProfilesApi {
             throw ApiException.notFound("no artifact '" + name + "'; there are " + Protocol.ARTIFACTS);
         }
         store.profile(id).compose(p -> p.isEmpty() ? Future.failedFuture(unknown(id))
-                        : withDeadline(renderings.artifact(id, name), name))
+                        : withDeadline(renderings.artifact(id, name, titles(p.get())), name))
                 .compose(path -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPES.get(name))
                         .putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff")
                         // frame names come from the profiled program: never let its page act as ours
@@ -143,6 +143,14 @@ public final class ProfilesApi {
     }
 
     static final long RENDER_DEADLINE_S = 60;
+
+    /** "web-7 · pid 4242 · cpu" over "shop 1.4 · p-…", for views the controller draws itself. */
+    private static dev.pyrometer.flame.RenderOptions titles(dev.pyrometer.controller.store.ProfileRecord p) {
+        String app = p.app() == null ? "" : p.app() + (p.release() == null ? "" : " " + p.release()) + " · ";
+        return dev.pyrometer.flame.RenderOptions.defaults()
+                .withTitle(p.host() + " · pid " + p.pid() + " · " + p.event())
+                .withSubtitle(app + p.id());
+    }
 
     static JsonObject bodyObject(RoutingContext ctx) {
         try {

@@ -33,12 +33,17 @@ public final class Renderings {
 
     /** The file to serve for {@code name}; fails with 404 when neither it nor a source to render it exists. */
     public Future<Path> artifact(String profileId, String name) {
+        return artifact(profileId, name, RenderOptions.defaults().withTitle(profileId));
+    }
+
+    /** As {@link #artifact(String, String)}, drawing a missing view with these titles. */
+    public Future<Path> artifact(String profileId, String name, RenderOptions options) {
         String key = profileId + "/" + name;
         Future<Path> running = inFlight.get(key);
         if (running != null) {
             return running;
         }
-        Future<Path> f = worker.executeBlocking(() -> findOrRender(profileId, name), false);
+        Future<Path> f = worker.executeBlocking(() -> findOrRender(profileId, name, options), false);
         inFlight.put(key, f);
         return f.onComplete(ar -> inFlight.remove(key));
     }
@@ -73,7 +78,7 @@ public final class Renderings {
         worker.executeBlocking(() -> Files.deleteIfExists(file), false);
     }
 
-    private Path findOrRender(String profileId, String name) throws IOException {
+    private Path findOrRender(String profileId, String name, RenderOptions options) throws IOException {
         Path stored = artifacts.path(profileId, name);
         if (Files.isRegularFile(stored)) {
             return stored;
@@ -97,7 +102,7 @@ public final class Renderings {
         String ext = name.equals(Protocol.COLLAPSED) ? ".collapsed" : name.substring(name.lastIndexOf('.'));
         Path out = Files.createTempFile(artifacts.tmpDir(), profileId + ".render.", ext);
         try {
-            FlameGraphs.render(List.of(source), List.of(out), RenderOptions.defaults().withTitle(profileId));
+            FlameGraphs.render(List.of(source), List.of(out), options);
             Files.move(out, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (CommandFailure e) {
             throw new ApiException(422, null, "cannot render " + name + " of profile " + profileId + ": "
