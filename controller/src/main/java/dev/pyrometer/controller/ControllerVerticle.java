@@ -1,7 +1,7 @@
 package dev.pyrometer.controller;
 
 import dev.pyrometer.controller.api.AccessLog;
-import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.api.DiffApi;
 import dev.pyrometer.controller.api.FleetApi;
 import dev.pyrometer.controller.api.ProfilesApi;

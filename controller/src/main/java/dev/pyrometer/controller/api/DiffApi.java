@@ -1,5 +1,6 @@
 package dev.pyrometer.controller.api;
 
+import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.render.Renderings;
 import dev.pyrometer.controller.store.MetadataStore;
 import io.vertx.core.Future;

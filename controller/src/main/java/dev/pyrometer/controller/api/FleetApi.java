@@ -1,5 +1,6 @@
 package dev.pyrometer.controller.api;
 
+import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.fleet.Fleet;
 import dev.pyrometer.controller.fleet.Host;
 import dev.pyrometer.wire.WireMessage;

@@ -1,5 +1,6 @@
 package dev.pyrometer.controller.api;
 
+import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.profiles.ProfileRequest;
 import dev.pyrometer.controller.profiles.Profiles;
 import dev.pyrometer.controller.render.Renderings;

@@ -1,6 +1,6 @@
 package dev.pyrometer.controller.profiles;
 
-import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.wire.Durations;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

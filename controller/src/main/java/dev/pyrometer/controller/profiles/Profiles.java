@@ -1,6 +1,6 @@
 package dev.pyrometer.controller.profiles;
 
-import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.fleet.Fleet;
 import dev.pyrometer.controller.fleet.Host;
 import dev.pyrometer.controller.store.MetadataStore;

@@ -1,6 +1,6 @@
 package dev.pyrometer.controller.render;
 
-import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.store.ArtifactStore;
 import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.flame.DiffOptions;

@@ -1,6 +1,6 @@
 package dev.pyrometer.controller.store;
 
-import dev.pyrometer.controller.api.ApiException;
+import dev.pyrometer.controller.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

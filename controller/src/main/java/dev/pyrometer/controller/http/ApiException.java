@@ -1,8 +1,8 @@
-package dev.pyrometer.controller.api;
+package dev.pyrometer.controller.http;
 
 import io.vertx.core.json.JsonObject;
 
-/** An expected failure of an API call: its HTTP status, the field at fault (if any) and a message. */
+/** An expected failure of an HTTP request: its HTTP status, the field at fault (if any) and a message. */
 public final class ApiException extends RuntimeException {
     private final int status;
     private final String field;
