@@ -100,6 +100,17 @@ class HelperProtocolTest {
     }
 
     @Test
+    void aSocketThatNeverSaysHelloIsClosed() {
+        var config = ControllerConfig.of("127.0.0.1", 0, data, RunningController.TOKEN)
+                .withOfflineAfter(Duration.ofMillis(500));
+        try (var controller = RunningController.start(config);
+             var silent = SimulatedHelper.silent(controller.port)) {
+            RunningController.until(silent::closed, c -> c, "the controller closed a socket without hello");
+            assertEquals(0, controller.getArray("/api/v1/hosts").size());
+        }
+    }
+
+    @Test
     void badHostNameIsRefused() {
         try (var controller = RunningController.start(data);
              var helper = SimulatedHelper.hello(controller.port, "../etc")) {

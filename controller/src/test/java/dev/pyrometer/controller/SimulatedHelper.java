@@ -45,6 +45,13 @@ final class SimulatedHelper implements AutoCloseable {
         return helper;
     }
 
+    /** Connects and says nothing. */
+    static SimulatedHelper silent(int port) {
+        var helper = new SimulatedHelper(Vertx.vertx(), port, null);
+        helper.open(RunningController.TOKEN);
+        return helper;
+    }
+
     /** Connects and says hello only. */
     static SimulatedHelper hello(int port, String host) {
         var helper = new SimulatedHelper(Vertx.vertx(), port, host);

@@ -111,7 +111,7 @@ public final class Fleet {
 
     /** Takes over a freshly upgraded helper connection. */
     public void accept(ServerWebSocket ws) {
-        new HelperSession(vertx, ws, this, commandDeadline);
+        new HelperSession(vertx, ws, this, commandDeadline, offlineAfter);
     }
 
     public Collection<Host> hosts() {

@@ -29,15 +29,22 @@ public final class HelperSession {
     private final Map<String, Pending> pending = new HashMap<>();
     private Host host;
     private long nextCommand;
+    private final long helloTimer;
 
     private record Pending(Promise<WireMessage.Reply> promise, long timer) {
     }
 
-    HelperSession(Vertx vertx, ServerWebSocket ws, Fleet fleet, Duration deadline) {
+    HelperSession(Vertx vertx, ServerWebSocket ws, Fleet fleet, Duration deadline, Duration helloDeadline) {
         this.vertx = vertx;
         this.ws = ws;
         this.fleet = fleet;
         this.deadline = deadline;
+        // an authenticated socket that never says hello would otherwise be held until the idle timeout
+        helloTimer = vertx.setTimer(helloDeadline.toMillis(), t -> {
+            if (host == null) {
+                ws.close((short) 1008, "no hello within " + helloDeadline.toMillis() + " ms");
+            }
+        });
         ws.textMessageHandler(this::onFrame);
         ws.closeHandler(v -> onClose());
         ws.exceptionHandler(e -> LOG.fine(() -> "helper connection error: " + e));
@@ -107,6 +114,7 @@ public final class HelperSession {
             fleet.touch(host);
         }
         if (message instanceof WireMessage.Hello h) {
+            vertx.cancelTimer(helloTimer);
             host = fleet.helloFrom(this, h);
         } else if (message instanceof WireMessage.Inventory inv) {
             fleet.inventoryFrom(host, inv);
@@ -136,6 +144,7 @@ public final class HelperSession {
     }
 
     private void onClose() {
+        vertx.cancelTimer(helloTimer);
         for (var id : java.util.List.copyOf(pending.keySet())) {
             fail(id, new IllegalStateException("helper " + hostName() + " disconnected before replying"));
         }
