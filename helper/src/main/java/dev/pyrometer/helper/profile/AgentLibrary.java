@@ -1,0 +1,128 @@
+package dev.pyrometer.helper.profile;
+
+import dev.pyrometer.cli.CommandFailure;
+import dev.pyrometer.helper.attach.AttachTarget;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.zip.CRC32;
+
+/**
+ * async-profiler's {@code libasyncProfiler.so}, taken from the classpath jar, extracted once to the
+ * helper's cache and copied into each target's own filesystem at a stable path: a target loads it
+ * by a path valid in its mount namespace, and loading the same path twice reuses the loaded copy.
+ */
+public final class AgentLibrary {
+
+    static final String VERSION = "4.5";
+    private static final String FILE_NAME = "libasyncProfiler.so";
+
+    private final Path cached;
+    private final String dirName;
+
+    private AgentLibrary(Path cached, String dirName) {
+        this.cached = cached;
+        this.dirName = dirName;
+    }
+
+    /** Extracts the library for this machine's architecture into {@code cacheDir} unless already there. */
+    public static AgentLibrary extract(Path cacheDir) {
+        String platform = platform();
+        try (InputStream in = AgentLibrary.class.getResourceAsStream("/" + platform + "/" + FILE_NAME)) {
+            if (in == null) {
+                throw CommandFailure.internal("the async-profiler jar is not on the classpath (" + platform + "/"
+                        + FILE_NAME + " missing); rebuild with 'make build'", null);
+            }
+            byte[] bytes = in.readAllBytes();
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            String dirName = String.format("pyrometer-ap%s-%08x", VERSION, crc.getValue());
+            Path cached = cacheDir.resolve(dirName).resolve(FILE_NAME);
+            if (!Files.isRegularFile(cached) || Files.size(cached) != bytes.length) {
+                Files.createDirectories(cached.getParent());
+                Path tmp = Files.createTempFile(cached.getParent(), FILE_NAME, ".tmp");
+                Files.write(tmp, bytes);
+                moveIntoPlace(tmp, cached);
+            }
+            return new AgentLibrary(cached, dirName);
+        } catch (IOException e) {
+            throw CommandFailure.internal("cannot extract the async-profiler library into " + cacheDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Where {@link #placeInto} puts the library in any target, computed without extracting anything. */
+    public static String expectedPathInTarget() {
+        try (InputStream in = AgentLibrary.class.getResourceAsStream("/" + platform() + "/" + FILE_NAME)) {
+            if (in == null) {
+                return "/tmp/pyrometer-ap" + VERSION + "-missing/" + FILE_NAME;
+            }
+            CRC32 crc = new CRC32();
+            crc.update(in.readAllBytes());
+            return "/tmp/" + String.format("pyrometer-ap%s-%08x", VERSION, crc.getValue()) + "/" + FILE_NAME;
+        } catch (IOException e) {
+            throw CommandFailure.internal("cannot read the async-profiler library from the classpath: " + e.getMessage(), e);
+        }
+    }
+
+    private static String platform() {
+        return switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "linux-x64";
+            case "aarch64", "arm64" -> "linux-arm64";
+            default -> throw CommandFailure.internal("no async-profiler library for architecture "
+                    + System.getProperty("os.arch"), null);
+        };
+    }
+
+    /** The library's path as every target sees it, once {@link #placeInto} ran. */
+    public String pathInTarget() {
+        return "/tmp/" + dirName + "/" + FILE_NAME;
+    }
+
+    /**
+     * Copies the library into the target's /tmp (through {@code /proc/<pid>/root}), readable by
+     * anyone, in a directory only we may write; a copy already there is left alone (it may be mapped).
+     */
+    public void placeInto(AttachTarget target) {
+        Path dir = target.tmp().resolve(dirName);
+        Path lib = dir.resolve(FILE_NAME);
+        try {
+            if (!Files.isDirectory(dir)) {
+                try {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // Another helper run won the race; the ownership check below still applies.
+                }
+            }
+            int owner = (Integer) Files.getAttribute(dir, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) Files.getAttribute(dir, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (Files.isSymbolicLink(dir) || owner != self || (mode & 0022) != 0) {
+                throw CommandFailure.target("refusing to load the agent from " + dir + " in JVM " + target.pid()
+                        + "'s /tmp: it is not a directory owned by uid " + self + " and closed to others;"
+                        + " remove it and try again");
+            }
+            if (!Files.isRegularFile(lib) || Files.size(lib) != Files.size(cached)) {
+                Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
+                Files.copy(cached, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                moveIntoPlace(tmp, lib);
+            }
+        } catch (IOException e) {
+            throw CommandFailure.target("cannot copy the agent library into JVM " + target.pid() + "'s /tmp ("
+                    + dir + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

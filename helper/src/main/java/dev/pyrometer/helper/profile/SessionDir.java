@@ -1,0 +1,76 @@
+package dev.pyrometer.helper.profile;
+
+import dev.pyrometer.cli.CommandFailure;
+import dev.pyrometer.helper.attach.AttachTarget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/**
+ * A private directory in the target's /tmp, owned by the target's user, where the agent writes the
+ * recording, its log and command output; read back through {@code /proc/<pid>/root} and removed.
+ */
+final class SessionDir implements AutoCloseable {
+
+    private final Path here;
+    private final String inTarget;
+
+    private SessionDir(Path here, String inTarget) {
+        this.here = here;
+        this.inTarget = inTarget;
+    }
+
+    static SessionDir create(AttachTarget target) {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        String name = "pyrometer-" + target.nsPid() + "-" + HexFormat.of().formatHex(random);
+        Path dir = target.tmp().resolve(name);
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (self == 0 && target.euid() != 0) {
+                Files.setAttribute(dir, "unix:gid", target.egid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(dir, "unix:uid", target.euid(), LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException e) {
+            throw CommandFailure.target("cannot create a working directory in JVM " + target.pid() + "'s /tmp ("
+                    + dir + "): " + e.getMessage(), e);
+        }
+        return new SessionDir(dir, "/tmp/" + name);
+    }
+
+    /** A file of this directory as the target names it (for agent options). */
+    String inTarget(String file) {
+        return inTarget + "/" + file;
+    }
+
+    /** The same file seen from here. */
+    Path here(String file) {
+        return here.resolve(file);
+    }
+
+    String readOrEmpty(String file) {
+        try {
+            return Files.readString(here(file));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.walk(here)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // The target is gone (and its /tmp with it) or the directory is already removed.
+        }
+    }
+}
