@@ -86,9 +86,10 @@ public final class AttachCheck {
             }
         }
         if (!facts.catchesSigquit() && !Files.exists(socketOf(facts))) {
-            return Optional.of("JVM " + pid + " does not handle SIGQUIT (started with -Xrs or"
-                    + " -XX:+ReduceSignalUsage, or still starting up), so the attach signal would kill it;"
-                    + " restart it without -Xrs");
+            // With -Xrs HotSpot opens its attach socket at startup, so only a missing socket is fatal.
+            return Optional.of("JVM " + pid + " does not handle SIGQUIT (-Xrs or -XX:+ReduceSignalUsage, or still"
+                    + " starting up) and has no attach socket (/tmp/.java_pid" + facts.nsPid() + " in its namespace,"
+                    + " perhaps removed by a /tmp cleaner), so the attach signal would kill it; restart it");
         }
         return Optional.empty();
     }

@@ -32,6 +32,8 @@ public final class HotSpotAttach implements AutoCloseable {
     private final ThreadBoost boost;
     private final List<String> notes = new ArrayList<>();
     private Path triggerFile;
+    private final StringBuilder timeline = new StringBuilder();
+    private final long created = System.nanoTime();
 
     public HotSpotAttach(AttachTarget target, boolean boostThreads) {
         this.target = target;
@@ -73,20 +75,27 @@ public final class HotSpotAttach implements AutoCloseable {
         }
         deleteStaleSocket(socket);
         // Boost first: the signal is handled by the Signal Dispatcher, which must win the CPU right away.
+        mark("check");
         boost.boost("Signal Dispatcher");
+        // Starting the listener and loading an agent need safepoint operations, run by the VM Thread.
+        boost.boost("VM Thread");
+        mark("boost-sd");
         triggerFile = createTriggerFile();
         try {
             SystemCommands.sendQuit(target.pid());
         } catch (IOException e) {
             throw CommandFailure.target("could not send SIGQUIT to JVM " + target.pid() + ": " + e.getMessage(), e);
         }
+        mark("sigquit");
         boolean listenerSeen = false;
         while (true) {
             if (!listenerSeen && boost.boost("Attach Listener") > 0) {
                 listenerSeen = true;
+                mark("listener");
             }
             // HotSpot binds and listens under a temporary name, then renames: once it exists it answers.
             if (Files.exists(socket)) {
+                mark("socket");
                 return true;
             }
             if (!stillTheSameProcess()) {
@@ -159,6 +168,7 @@ public final class HotSpotAttach implements AutoCloseable {
                 throw CommandFailure.target("JVM " + target.pid() + " answered the attach command '" + command
                         + "' with something unexpected: '" + text.strip() + "'");
             }
+            mark(command);
             return new Response(status, newline < 0 ? "" : text.substring(newline + 1));
         } catch (IOException e) {
             if (!stillTheSameProcess()) {
@@ -167,6 +177,15 @@ public final class HotSpotAttach implements AutoCloseable {
             throw CommandFailure.target("attach command '" + command + "' to JVM " + target.pid() + " failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** When each attach step ended, in ms since this object was made: for diagnosing slow attaches. */
+    public String timeline() {
+        return timeline.toString().strip();
+    }
+
+    private void mark(String step) {
+        timeline.append(step).append('=').append((System.nanoTime() - created) / 1_000_000).append("ms ");
     }
 
     /** Problems met on the way that did not stop the attach (e.g. a priority that could not be raised). */

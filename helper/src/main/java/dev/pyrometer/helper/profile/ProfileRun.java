@@ -61,7 +61,8 @@ final class ProfileRun {
             start(attach, session);
             attachTime = Duration.ofNanos(System.nanoTime() - t0);
             warnings.addAll(AgentLog.problems(session.readOrEmpty("start.log")));
-            listener.onState("profiling", "event " + request.event() + ", attached in " + attachTime.toMillis() + " ms");
+            listener.onState("profiling", "event " + request.event() + ", attached in " + attachTime.toMillis() + " ms ("
+                    + attach.timeline() + ")");
             try (FileChannel jfr = FileChannel.open(session.here("profile.jfr"), StandardOpenOption.READ)) {
                 boolean exited = waitForDuration(attach);
                 if (!exited) {

@@ -1,0 +1,89 @@
+package dev.pyrometer.helper.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyrometer.helper.testing.Collapsed;
+import dev.pyrometer.helper.testing.TargetProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Profiles real CPU-burning JVMs from outside and checks what the recording says. */
+class ProfilerTest {
+
+    static final int OVERSUBSCRIBED = 2 * Runtime.getRuntime().availableProcessors();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void profilesAPeggedJvmAndTheHotMethodDominates() throws IOException {
+        try (TargetProcess target = TargetProcess.burner(List.of(), Integer.toString(OVERSUBSCRIBED))) {
+            List<String> states = new ArrayList<>();
+            Path jfr = work.resolve("out.jfr");
+            ProfileResult result = new Profiler(work.resolve("home")).profile(
+                    new ProfileRequest(target.pid(), Duration.ofSeconds(2), "cpu", Duration.ofMillis(10), "t",
+                            List.of(jfr)),
+                    (state, detail) -> states.add(state));
+
+            assertEquals(List.of("checking", "attaching", "profiling", "rendering"), states);
+            assertEquals(jfr, result.recording());
+            assertTrue(Files.size(jfr) > 0);
+            assertTrue(result.samples() > 50, "samples: " + result.samples());
+            assertTrue(List.of("cpu", "ctimer", "wall").contains(result.engine()), result.engine());
+            assertTrue(result.attachTime().toNanos() > 0);
+            assertHotMethodDominates(Collapsed.of(jfr));
+            assertNoSessionDirectoryLeft(target.pid());
+            assertTrue(target.isAlive(), "the target must survive being profiled");
+        }
+    }
+
+    @Test
+    void secondProfileOfTheSameJvmReusesTheLoadedAgent() throws IOException {
+        try (TargetProcess target = TargetProcess.burner(List.of(), "2")) {
+            Profiler profiler = new Profiler(work.resolve("home"));
+            for (int i = 0; i < 2; i++) {
+                Path jfr = work.resolve("run" + i + ".jfr");
+                ProfileResult result = profiler.profile(new ProfileRequest(target.pid(), Duration.ofSeconds(1), "itimer",
+                        Duration.ofMillis(10), null, List.of(jfr)), (s, d) -> { });
+                assertEquals("itimer", result.engine());
+                assertHotMethodDominates(Collapsed.of(jfr));
+            }
+        }
+    }
+
+    static void assertHotMethodDominates(Collapsed collapsed) {
+        long total = collapsed.total();
+        long hot = collapsed.containing("CpuBurner.burn");
+        assertTrue(total > 20, "too few samples: " + total);
+        // The burners hold nearly every sample; JIT, GC and the agent itself take a few.
+        assertTrue(hot >= 0.7 * total, "CpuBurner.burn holds " + hot + " of " + total + " samples");
+    }
+
+    static void assertNoSessionDirectoryLeft(long pid) throws IOException {
+        Path tmp = Path.of("/proc", Long.toString(pid), "root", "tmp");
+        try (Stream<Path> files = Files.list(tmp)) {
+            String prefix = "pyrometer-" + nsPid(pid) + "-";
+            List<Path> left = files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+            assertTrue(left.isEmpty(), "session directories left: " + left);
+        }
+    }
+
+    static long nsPid(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("NSpid:")) {
+                String[] f = line.substring(6).trim().split("\\s+");
+                return Long.parseLong(f[f.length - 1]);
+            }
+        }
+        return pid;
+    }
+}
