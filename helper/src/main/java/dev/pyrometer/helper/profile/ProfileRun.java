@@ -59,6 +59,7 @@ final class ProfileRun {
              HotSpotAttach attach = new HotSpotAttach(target, AttachCheck.runningAsRoot())) {
             attach.ensureListener(ATTACH_DEADLINE);
             start(attach, session);
+            session.removeStaleSiblings(target.nsPid());
             attachTime = Duration.ofNanos(System.nanoTime() - t0);
             warnings.addAll(AgentLog.problems(session.readOrEmpty("start.log")));
             listener.onState("profiling", "event " + request.event() + ", attached in " + attachTime.toMillis() + " ms ("

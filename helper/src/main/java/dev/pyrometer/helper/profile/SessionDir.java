@@ -45,6 +45,21 @@ final class SessionDir implements AutoCloseable {
         return new SessionDir(dir, "/tmp/" + name);
     }
 
+    /**
+     * Removes the directories of earlier sessions in this target whose helper died before cleaning
+     * up; call only once our own session started, which proves none of them is still recording.
+     */
+    void removeStaleSiblings(long nsPid) {
+        String prefix = "pyrometer-" + nsPid + "-";
+        try (Stream<Path> dirs = Files.list(here.getParent())) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(prefix) && !d.equals(here)).toList()) {
+                new SessionDir(dir, "").close();
+            }
+        } catch (IOException e) {
+            // Best effort: a leftover directory costs a few kilobytes in the target's /tmp.
+        }
+    }
+
     /** A file of this directory as the target names it (for agent options). */
     String inTarget(String file) {
         return inTarget + "/" + file;
