@@ -1,29 +1,183 @@
 package dev.pyrometer.flame;
 
+import dev.pyrometer.cli.CommandFailure;
+import dev.pyrometer.flame.diff.ChangeReport;
+import dev.pyrometer.flame.diff.DiffModel;
+import dev.pyrometer.flame.model.FlameTree;
+import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.Profiles;
+import dev.pyrometer.flame.model.TreeTransforms;
+import dev.pyrometer.flame.render.CollapsedWriter;
+import dev.pyrometer.flame.render.Graph;
+import dev.pyrometer.flame.render.HtmlRenderer;
+import dev.pyrometer.flame.render.SvgRenderer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * One-call entry point used by the helper and the controller: read stacks, write flame graphs.
- * PLACEHOLDER until the renderer issue lands: the API is fixed, the body is not.
+ * One-call entry points used by the helper, the controller and the command line: read stacks,
+ * write flame graphs and differential graphs; plus the in-memory steps they are made of.
  */
 public final class FlameGraphs {
 
     private FlameGraphs() {
     }
 
+    /** Totals of a rendered graph, for progress lines and upload metadata. */
+    public record RenderSummary(long samples, long stacks) {
+    }
+
+    /** A differential graph ready to write, and the ranked changes behind it. */
+    public record DiffResult(Graph graph, List<Change> changes) {
+    }
+
     /**
      * Reads every input (format by extension: {@code .jfr} async-profiler recording, anything else
      * collapsed stacks), sums them into one graph and writes each output, format by extension
-     * ({@code .html}, {@code .svg}, {@code .collapsed}).
+     * ({@code .html}, {@code .svg}, {@code .collapsed}). Lenient mode reports skipped lines on stderr.
      */
     public static RenderSummary render(List<Path> inputs, List<Path> outputs, RenderOptions options)
             throws IOException {
-        throw new UnsupportedOperationException("renderer not implemented yet");
+        outputs.forEach(OutputFormat::of);
+        Profiles.Loaded loaded = read(inputs, options.lenient());
+        if (loaded.skipped() > 0) {
+            System.err.println(skippedWarning(loaded));
+        }
+        FlameTree tree = prepare(loaded.tree(), options);
+        for (Path output : outputs) {
+            writeFile(output, out -> write(tree, OutputFormat.of(output), options, out));
+        }
+        return new RenderSummary(tree.samples(), loaded.stacks());
     }
 
-    /** Totals of a rendered graph, for progress lines and upload metadata. */
-    public record RenderSummary(long samples, long stacks) {
+    /** The one-line warning for lines lenient mode skipped. */
+    public static String skippedWarning(Profiles.Loaded loaded) {
+        return "warning: skipped " + loaded.skipped() + " malformed line" + (loaded.skipped() == 1 ? "" : "s")
+                + "; the first: " + loaded.firstProblem();
+    }
+
+    /** Parses and sums files into one tree (see {@link #render} for formats). */
+    public static Profiles.Loaded read(List<Path> inputs, boolean lenient) throws IOException {
+        if (inputs.isEmpty()) {
+            throw CommandFailure.usage("no input files given");
+        }
+        return Profiles.read(inputs, lenient);
+    }
+
+    /** Parses collapsed stacks from a stream; {@code source} names it in error messages. */
+    public static FlameTree parse(InputStream in, String source, boolean lenient) throws IOException {
+        return Profiles.readCollapsed(in, source, lenient).tree();
+    }
+
+    /** Sums trees into a new one. */
+    public static FlameTree merge(List<FlameTree> trees) {
+        FlameTree merged = new FlameTree(new FrameTable());
+        trees.forEach(tree -> TreeTransforms.mergeInto(merged, tree));
+        return merged;
+    }
+
+    /** Applies the options that change the tree itself: include/exclude filters, then stack reversal. */
+    public static FlameTree prepare(FlameTree tree, RenderOptions options) {
+        FlameTree filtered = TreeTransforms.filter(tree, options.include(), options.exclude());
+        return options.reverse() ? TreeTransforms.reverse(filtered) : filtered;
+    }
+
+    /** Writes a prepared tree in one format; the stream is flushed, not closed. */
+    public static void write(FlameTree tree, OutputFormat format, RenderOptions options, OutputStream out)
+            throws IOException {
+        switch (format) {
+            case HTML -> new HtmlRenderer(Graph.of(tree, options)).render(out);
+            case SVG -> new SvgRenderer(Graph.of(tree, options)).render(out);
+            case COLLAPSED -> CollapsedWriter.write(tree, out);
+        }
+    }
+
+    /**
+     * Compares files: every input is read on its own and normalised by its own total, each side is
+     * the mean of its inputs; writes the differential graph to {@code out} (.html or .svg) and
+     * returns the top changes, most regressed first.
+     */
+    public static List<Change> diff(List<Path> base, List<Path> neu, Path out, DiffOptions options)
+            throws IOException {
+        OutputFormat format = diffFormat(out);
+        DiffModel model = new DiffModel();
+        for (Path input : base) {
+            model.addBase(prepare(read(List.of(input), options.render().lenient()).tree(), options.render()));
+        }
+        for (Path input : neu) {
+            model.addNew(prepare(read(List.of(input), options.render().lenient()).tree(), options.render()));
+        }
+        DiffResult result = diff(model, options);
+        writeFile(out, o -> writeDiff(result, format, o));
+        return result.changes();
+    }
+
+    /** Compares trees already in memory (each normalised by its own total). */
+    public static DiffResult diff(List<FlameTree> base, List<FlameTree> neu, DiffOptions options) {
+        DiffModel model = new DiffModel();
+        base.forEach(tree -> model.addBase(prepare(tree, options.render())));
+        neu.forEach(tree -> model.addNew(prepare(tree, options.render())));
+        return diff(model, options);
+    }
+
+    private static DiffResult diff(DiffModel model, DiffOptions options) {
+        Graph.DiffShares shares = model.shares();
+        List<Change> changes = model.changes(shares, options.top(), options.test());
+        return new DiffResult(new Graph(model.tree(), options.render(), shares), changes);
+    }
+
+    /** Writes a differential graph as HTML or SVG. */
+    public static void writeDiff(DiffResult result, OutputFormat format, OutputStream out) throws IOException {
+        switch (format) {
+            case HTML -> new HtmlRenderer(result.graph()).render(out);
+            case SVG -> new SvgRenderer(result.graph()).render(out);
+            case COLLAPSED -> throw CommandFailure.usage("a differential graph is written as .html or .svg");
+        }
+    }
+
+    /** Writes the JSON change report (see {@link ChangeReport}). */
+    public static void writeReport(List<Change> changes, OutputStream out) throws IOException {
+        ChangeReport.write(changes, out);
+    }
+
+    public static void writeReport(List<Change> changes, Path file) throws IOException {
+        writeFile(file, out -> writeReport(changes, out));
+    }
+
+    private static OutputFormat diffFormat(Path out) {
+        OutputFormat format = OutputFormat.of(out);
+        if (format == OutputFormat.COLLAPSED) {
+            throw CommandFailure.usage("a differential graph is written as .html or .svg, not " + out);
+        }
+        return format;
+    }
+
+    /** Writes next to the target and renames, so readers never see half a file. */
+    private static void writeFile(Path file, StreamWriter writer) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw CommandFailure.input("cannot write " + file + ": directory " + dir + " does not exist");
+        }
+        Path tmp = (dir == null ? Path.of(".") : dir)
+                .resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                writer.write(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StreamWriter {
+        void write(OutputStream out) throws IOException;
     }
 }

@@ -2,7 +2,11 @@ package dev.pyrometer.flame;
 
 import java.util.regex.Pattern;
 
-/** How to turn stacks into a picture: titles, orientation, pruning and filters. */
+/**
+ * How to turn stacks into a picture: titles, stack order ({@code reverse}: leaf first, callers
+ * merged), pruning ({@code minWidthPercent} of all samples; 0 means the format's default), which
+ * stacks to keep, and whether malformed input lines are skipped instead of refused.
+ */
 public record RenderOptions(
         String title,
         String subtitle,
@@ -22,5 +26,21 @@ public record RenderOptions(
 
     public RenderOptions withSubtitle(String newSubtitle) {
         return new RenderOptions(title, newSubtitle, reverse, minWidthPercent, include, exclude, lenient);
+    }
+
+    public RenderOptions withReverse(boolean newReverse) {
+        return new RenderOptions(title, subtitle, newReverse, minWidthPercent, include, exclude, lenient);
+    }
+
+    public RenderOptions withMinWidthPercent(double newMinWidth) {
+        return new RenderOptions(title, subtitle, reverse, newMinWidth, include, exclude, lenient);
+    }
+
+    public RenderOptions withFilters(Pattern newInclude, Pattern newExclude) {
+        return new RenderOptions(title, subtitle, reverse, minWidthPercent, newInclude, newExclude, lenient);
+    }
+
+    public RenderOptions withLenient(boolean newLenient) {
+        return new RenderOptions(title, subtitle, reverse, minWidthPercent, include, exclude, newLenient);
     }
 }

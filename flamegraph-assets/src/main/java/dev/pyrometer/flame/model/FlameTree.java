@@ -1,0 +1,269 @@
+package dev.pyrometer.flame.model;
+
+import java.util.Arrays;
+
+/**
+ * A call tree of sample counts held in parallel arrays (one slot per node, no object per frame),
+ * with children found through an open-addressing hash on (parent, frame). Node 0 is the root;
+ * a child always has a larger index than its parent.
+ */
+public final class FlameTree {
+    public static final int ROOT = 0;
+
+    private final FrameTable frames;
+    private int size = 1;
+    private int[] parent = new int[1024];
+    private int[] frame = new int[1024];
+    private long[] self = new long[1024];
+    private long[] total = new long[1024];
+    private int[] slots = new int[2048];
+    private int mask = slots.length - 1;
+    private int maxDepth;
+    private int[] childStart;
+    private int[] children;
+    private int[] nameRank;
+
+    public FlameTree(FrameTable frames) {
+        this.frames = frames;
+        parent[ROOT] = -1;
+        frame[ROOT] = -1;
+    }
+
+    public FrameTable frames() {
+        return frames;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int parent(int node) {
+        return parent[node];
+    }
+
+    public int frame(int node) {
+        return frame[node];
+    }
+
+    public long self(int node) {
+        return self[node];
+    }
+
+    public long total(int node) {
+        return total[node];
+    }
+
+    /** Samples in the whole tree. */
+    public long samples() {
+        return total[ROOT];
+    }
+
+    /** The child of {@code p} for frame {@code f}, created when missing. */
+    public int child(int p, int f) {
+        int h = mix(p, f);
+        int slot = h & mask;
+        while (true) {
+            int node = slots[slot] - 1;
+            if (node < 0) {
+                return add(p, f, slot);
+            }
+            if (frame[node] == f && parent[node] == p) {
+                return node;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int mix(int p, int f) {
+        int h = p * 0x9E3779B9 + f * 0x85EBCA6B;
+        return h ^ (h >>> 16);
+    }
+
+    private int add(int p, int f, int slot) {
+        if (size == parent.length) {
+            int cap = size + (size >> 1);
+            parent = Arrays.copyOf(parent, cap);
+            frame = Arrays.copyOf(frame, cap);
+            self = Arrays.copyOf(self, cap);
+            total = Arrays.copyOf(total, cap);
+        }
+        int node = size++;
+        parent[node] = p;
+        frame[node] = f;
+        slots[slot] = node + 1;
+        childStart = null;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return node;
+    }
+
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        mask = slots.length - 1;
+        for (int node = 1; node < size; node++) {
+            int slot = mix(parent[node], frame[node]) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = node + 1;
+        }
+    }
+
+    /**
+     * Adds {@code count} samples of the stack whose nodes are {@code path[0, depth)} (root first,
+     * root itself excluded): every node's total grows, the last node's self grows.
+     */
+    public void addPath(int[] path, int depth, long count) {
+        if (count == 0) {
+            return;
+        }
+        total[ROOT] = Math.addExact(total[ROOT], count);
+        for (int i = 0; i < depth; i++) {
+            total[path[i]] += count;
+        }
+        self[depth == 0 ? ROOT : path[depth - 1]] += count;
+        if (depth > maxDepth) {
+            maxDepth = depth;
+        }
+    }
+
+    /** Adds samples to one node's self and to the totals of it and its ancestors. */
+    public void addSelf(int node, long count) {
+        if (count == 0) {
+            return;
+        }
+        self[node] += count;
+        int depth = -1;
+        for (int n = node; n >= 0; n = parent[n]) {
+            total[n] = n == ROOT ? Math.addExact(total[n], count) : total[n] + count;
+            depth++;
+        }
+        if (depth > maxDepth) {
+            maxDepth = depth;
+        }
+    }
+
+    /** Sets a node's self samples; totals are stale until {@link #recomputeTotals()}. */
+    public void setSelf(int node, long value) {
+        self[node] = value;
+    }
+
+    /** Makes every total the sum of its self and its children's totals, in one pass over the arrays. */
+    public void recomputeTotals() {
+        System.arraycopy(self, 0, total, 0, size);
+        for (int node = size - 1; node > 0; node--) {
+            total[parent[node]] = Math.addExact(total[parent[node]], total[node]);
+        }
+        int[] depth = new int[size];
+        int max = 0;
+        for (int node = 1; node < size; node++) {
+            depth[node] = depth[parent[node]] + 1;
+            if (total[node] != 0 && depth[node] > max) {
+                max = depth[node];
+            }
+        }
+        maxDepth = max;
+        childStart = null;
+    }
+
+    /** The deepest stack seen, in frames below the root. */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** Children of {@code node} with samples, ordered by frame name; valid until the tree changes. */
+    public int childCount(int node) {
+        index();
+        return childStart[node + 1] - childStart[node];
+    }
+
+    public int childAt(int node, int i) {
+        index();
+        return children[childStart[node] + i];
+    }
+
+    private void index() {
+        if (childStart != null) {
+            return;
+        }
+        int[] start = new int[size + 1];
+        for (int n = 1; n < size; n++) {
+            if (total[n] != 0) {
+                start[parent[n] + 1]++;
+            }
+        }
+        for (int n = 0; n < size; n++) {
+            start[n + 1] += start[n];
+        }
+        int[] rank = frames.rankByName();
+        nameRank = rank;
+        long[] keys = new long[start[size]];
+        int[] fill = Arrays.copyOf(start, size);
+        for (int n = 1; n < size; n++) {
+            if (total[n] != 0) {
+                keys[fill[parent[n]]++] = (long) rank[frame[n]] << 32 | n;
+            }
+        }
+        int[] list = new int[keys.length];
+        for (int n = 0; n < size; n++) {
+            int from = start[n];
+            int to = start[n + 1];
+            if (to - from > 1) {
+                Arrays.sort(keys, from, to);
+            }
+            for (int i = from; i < to; i++) {
+                list[i] = (int) keys[i];
+            }
+        }
+        childStart = start;
+        children = list;
+    }
+
+    /** Each frame id's position in name order (the order siblings are drawn in). */
+    public int[] nameRank() {
+        index();
+        return nameRank;
+    }
+
+    /** Visits nodes in pre-order with an explicit stack, so recursion thousands deep is safe. */
+    public void walk(Visitor visitor) {
+        index();
+        int[] stack = new int[64];
+        int[] next = new int[64];
+        int top = 0;
+        stack[0] = ROOT;
+        next[0] = 0;
+        if (!visitor.enter(ROOT, 0)) {
+            return;
+        }
+        while (top >= 0) {
+            int node = stack[top];
+            int i = next[top];
+            if (i < childStart[node + 1] - childStart[node]) {
+                next[top] = i + 1;
+                int child = children[childStart[node] + i];
+                if (visitor.enter(child, top + 1)) {
+                    if (++top == stack.length) {
+                        stack = Arrays.copyOf(stack, top * 2);
+                        next = Arrays.copyOf(next, top * 2);
+                    }
+                    stack[top] = child;
+                    next[top] = 0;
+                }
+            } else {
+                visitor.exit(node, top);
+                top--;
+            }
+        }
+    }
+
+    /** Receives nodes from {@link #walk}. */
+    public interface Visitor {
+        /** Returns whether to descend into the node's children ({@link #exit} is called only then). */
+        boolean enter(int node, int depth);
+
+        default void exit(int node, int depth) {
+        }
+    }
+}

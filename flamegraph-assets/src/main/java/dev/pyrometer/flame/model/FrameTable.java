@@ -1,0 +1,167 @@
+package dev.pyrometer.flame.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Interned frame names: each distinct collapsed token (name plus optional kind suffix) gets a
+ * small id, looked up by hashing its bytes in place so parsing never builds a String per frame.
+ */
+public final class FrameTable {
+    private byte[] pool = new byte[1 << 16];
+    private int poolSize;
+    private int[] start = new int[1024];
+    private int[] tokenLength = new int[1024];
+    private int[] nameLength = new int[1024];
+    private int[] hashes = new int[1024];
+    private byte[] kinds = new byte[1024];
+    private String[] names = new String[1024];
+    private int count;
+    private int[] slots = new int[2048];
+    private int mask = slots.length - 1;
+
+    /** The hash {@link #intern(byte[], int, int, int)} expects: {@code h = 31 * h + b} over the bytes. */
+    public static int hash(byte[] buf, int off, int len) {
+        int h = 0;
+        for (int i = off; i < off + len; i++) {
+            h = 31 * h + buf[i];
+        }
+        return h;
+    }
+
+    public int intern(String token) {
+        byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+        return intern(bytes, 0, bytes.length, hash(bytes, 0, bytes.length));
+    }
+
+    /** The id of the token {@code buf[off, off+len)} whose {@link #hash} is {@code h}, adding it when new. */
+    public int intern(byte[] buf, int off, int len, int h) {
+        int slot = mix(h) & mask;
+        while (true) {
+            int id = slots[slot] - 1;
+            if (id < 0) {
+                return add(buf, off, len, h, slot);
+            }
+            if (hashes[id] == h && tokenLength[id] == len
+                    && Arrays.equals(pool, start[id], start[id] + len, buf, off, off + len)) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int mix(int h) {
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 15);
+    }
+
+    private int add(byte[] buf, int off, int len, int h, int slot) {
+        if (count == start.length) {
+            int cap = count * 2;
+            start = Arrays.copyOf(start, cap);
+            tokenLength = Arrays.copyOf(tokenLength, cap);
+            nameLength = Arrays.copyOf(nameLength, cap);
+            hashes = Arrays.copyOf(hashes, cap);
+            kinds = Arrays.copyOf(kinds, cap);
+            names = Arrays.copyOf(names, cap);
+        }
+        if (poolSize + len > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+        }
+        System.arraycopy(buf, off, pool, poolSize, len);
+        int id = count++;
+        start[id] = poolSize;
+        tokenLength[id] = len;
+        hashes[id] = h;
+        FrameKind kind = FrameKind.fromSuffix(buf, off, len);
+        if (kind != null) {
+            nameLength[id] = len - 4;
+        } else {
+            nameLength[id] = len;
+            kind = FrameKind.guess(buf, off, len);
+        }
+        kinds[id] = (byte) kind.ordinal();
+        poolSize += len;
+        slots[slot] = id + 1;
+        if (count * 2 > slots.length) {
+            rehash();
+        }
+        return id;
+    }
+
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        mask = slots.length - 1;
+        for (int id = 0; id < count; id++) {
+            int slot = mix(hashes[id]) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id + 1;
+        }
+    }
+
+    public int size() {
+        return count;
+    }
+
+    /** The bytes all names live in; a name is {@code pool()[nameStart(id), +nameLength(id))}. */
+    public byte[] pool() {
+        return pool;
+    }
+
+    public int nameStart(int id) {
+        return start[id];
+    }
+
+    /** Length of the displayed name, without the kind suffix. */
+    public int nameLength(int id) {
+        return nameLength[id];
+    }
+
+    /** Length of the token as read, suffix included, so collapsed output round-trips. */
+    public int tokenLength(int id) {
+        return tokenLength[id];
+    }
+
+    public FrameKind kind(int id) {
+        return FrameKind.of(kinds[id]);
+    }
+
+    /** A stable hash of the displayed name, for colours that do not depend on input order. */
+    public int nameHash(int id) {
+        return hash(pool, start[id], nameLength[id]);
+    }
+
+    /** The displayed name (suffix stripped), decoded once and cached. */
+    public String name(int id) {
+        String name = names[id];
+        if (name == null) {
+            name = new String(pool, start[id], nameLength[id], StandardCharsets.UTF_8);
+            names[id] = name;
+        }
+        return name;
+    }
+
+    /** Ids ordered by displayed name (bytewise, then by kind), the left-to-right order of siblings. */
+    public int[] rankByName() {
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Arrays.compareUnsigned(pool, start[a], start[a] + nameLength[a],
+                    pool, start[b], start[b] + nameLength[b]);
+            if (c == 0) {
+                c = Integer.compare(kinds[a], kinds[b]);
+            }
+            return c != 0 ? c : Arrays.compareUnsigned(pool, start[a], start[a] + tokenLength[a],
+                    pool, start[b], start[b] + tokenLength[b]);
+        });
+        int[] rank = new int[count];
+        for (int i = 0; i < count; i++) {
+            rank[order[i]] = i;
+        }
+        return rank;
+    }
+}

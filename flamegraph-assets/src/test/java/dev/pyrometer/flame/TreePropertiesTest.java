@@ -1,0 +1,111 @@
+package dev.pyrometer.flame;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyrometer.flame.model.FlameTree;
+import dev.pyrometer.flame.model.TreeTransforms;
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Invariants that must hold for any input; checked on random stacks with fixed seeds. */
+class TreePropertiesTest {
+
+    static void assertConsistent(FlameTree tree) {
+        tree.walk((node, depth) -> {
+            long children = 0;
+            for (int i = 0; i < tree.childCount(node); i++) {
+                children += tree.total(tree.childAt(node, i));
+            }
+            assertEquals(tree.total(node), tree.self(node) + children, "total = self + children at node " + node);
+            return true;
+        });
+    }
+
+    static long sumOfCounts(String collapsed) {
+        return collapsed.lines().filter(l -> !l.isBlank())
+                .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void samplesConservedThroughParseMergeAndRewrite(long seed) throws IOException {
+        String a = Stacks.random(seed, 2000, 30);
+        String b = Stacks.random(seed + 100, 1500, 40);
+        FlameTree ta = Stacks.parse(a);
+        FlameTree tb = Stacks.parse(b);
+        assertEquals(sumOfCounts(a), ta.samples());
+        assertConsistent(ta);
+        FlameTree merged = FlameGraphs.merge(List.of(ta, tb));
+        assertEquals(ta.samples() + tb.samples(), merged.samples());
+        assertConsistent(merged);
+        FlameTree together = Stacks.parse(a + b);
+        assertEquals(Stacks.render(together, OutputFormat.COLLAPSED, RenderOptions.defaults()),
+                Stacks.render(merged, OutputFormat.COLLAPSED, RenderOptions.defaults()));
+        String rewritten = Stacks.render(merged, OutputFormat.COLLAPSED, RenderOptions.defaults());
+        assertEquals(merged.samples(), sumOfCounts(rewritten));
+        FlameTree reversed = TreeTransforms.reverse(merged);
+        assertEquals(merged.samples(), reversed.samples());
+        assertConsistent(reversed);
+        FlameTree filtered = FlameGraphs.prepare(merged, RenderOptions.defaults()
+                .withFilters(Pattern.compile("C1[0-9]\\.m"), Pattern.compile("C2[0-9]\\.m3")));
+        assertConsistent(filtered);
+        assertTrue(filtered.samples() < merged.samples());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.5, 2.0, 10.0})
+    void pruningKeepsMassInTheParent(double minWidth) throws IOException {
+        FlameTree tree = Stacks.parse(Stacks.random(7, 3000, 25));
+        String svg = Stacks.render(tree, OutputFormat.SVG, RenderOptions.defaults().withMinWidthPercent(minWidth));
+        // The root still spans everything and shows every sample.
+        assertTrue(svg.contains("<title>all (" + String.format("%,d", tree.samples()) + " samples, 100%)"), "root keeps all samples");
+        // Every drawn frame is at least the minimum width, and no frame is wider than the root.
+        Matcher m = Pattern.compile("<rect x=\"([0-9.]+)\" y=\"\\d+\" width=\"([0-9.]+)\" height=\"15\"").matcher(svg);
+        int frames = 0;
+        while (m.find()) {
+            double w = Double.parseDouble(m.group(2));
+            assertTrue(w <= 1180.0001, "frame wider than the graph");
+            if (minWidth > 0) {
+                assertTrue(w >= 1180 * minWidth / 100 - 0.01, "frame narrower than --minwidth: " + w);
+            }
+            frames++;
+        }
+        assertTrue(frames > 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12})
+    void diffSharesSumToOneOnEachSideAndKeepBaseOnlyFrames(long seed) throws IOException {
+        FlameTree base = Stacks.parse(Stacks.random(seed, 1000, 20) + "only;in;base 500\n");
+        FlameTree neu = Stacks.parse(Stacks.random(seed + 1, 1200, 20));
+        var result = FlameGraphs.diff(List.of(base), List.of(neu), DiffOptions.defaults());
+        var shares = result.graph().diff();
+        assertEquals(1.0, shares.baseTotal()[FlameTree.ROOT], 1e-9);
+        assertEquals(1.0, shares.newTotal()[FlameTree.ROOT], 1e-9);
+        FlameTree union = result.graph().tree();
+        assertConsistent(union);
+        double baseSelf = 0;
+        double newSelf = 0;
+        for (int node = 0; node < union.size(); node++) {
+            baseSelf += shares.baseSelf()[node];
+            newSelf += shares.newSelf()[node];
+        }
+        assertEquals(1.0, baseSelf, 1e-9);
+        assertEquals(1.0, newSelf, 1e-9);
+        assertEquals(base.samples(), shares.baseSamples());
+        assertEquals(neu.samples(), shares.newSamples());
+        String svg = render(result, OutputFormat.SVG);
+        assertTrue(svg.contains("<g class=\"gone\"><title>base (base "), "base-only frame is drawn and marked");
+    }
+
+    static String render(FlameGraphs.DiffResult result, OutputFormat format) throws IOException {
+        var out = new java.io.ByteArrayOutputStream();
+        FlameGraphs.writeDiff(result, format, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
