@@ -76,9 +76,8 @@ public final class HotSpotAttach implements AutoCloseable {
         deleteStaleSocket(socket);
         // Boost first: the signal is handled by the Signal Dispatcher, which must win the CPU right away.
         mark("check");
-        boost.boost("Signal Dispatcher");
         // Starting the listener and loading an agent need safepoint operations, run by the VM Thread.
-        boost.boost("VM Thread");
+        boost.boost("Signal Dispatcher", "VM Thread");
         mark("boost-sd");
         triggerFile = createTriggerFile();
         try {

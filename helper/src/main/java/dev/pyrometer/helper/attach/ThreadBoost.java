@@ -29,9 +29,9 @@ final class ThreadBoost implements AutoCloseable {
         this.enabled = enabled;
     }
 
-    /** Boosts every not yet boosted thread whose name is {@code comm}; returns how many such threads exist. */
-    int boost(String comm) {
-        List<Long> found = findThreads(pid, comm);
+    /** Boosts, with one renice, every not yet boosted thread named one of {@code comms}; returns how many exist. */
+    int boost(String... comms) {
+        List<Long> found = findThreads(pid, List.of(comms));
         if (!enabled) {
             return found.size();
         }
@@ -48,7 +48,7 @@ final class ThreadBoost implements AutoCloseable {
         try {
             SystemCommands.renice(BOOSTED_NICE, fresh);
         } catch (IOException e) {
-            problems.add("could not raise the priority of " + comm + ": " + e.getMessage());
+            problems.add("could not raise the priority of " + String.join(", ", comms) + ": " + e.getMessage());
         }
         return found.size();
     }
@@ -72,12 +72,12 @@ final class ThreadBoost implements AutoCloseable {
         original.clear();
     }
 
-    static List<Long> findThreads(long pid, String comm) {
+    static List<Long> findThreads(long pid, List<String> comms) {
         List<Long> tids = new ArrayList<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 long tid = Long.parseLong(task.getFileName().toString());
-                if (comm.equals(commOf(pid, tid))) {
+                if (comms.contains(commOf(pid, tid))) {
                     tids.add(tid);
                 }
             }

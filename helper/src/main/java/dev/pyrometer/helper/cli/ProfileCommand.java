@@ -48,12 +48,16 @@ public final class ProfileCommand implements Callable<Integer> {
     public Integer call() {
         ProfileRequest request = new ProfileRequest(pid, RequestCheck.parseDuration(duration), event,
                 RequestCheck.parseDuration(interval), title, List.copyOf(outputs));
-        PrintWriter out = spec.commandLine().getOut();
+        return profile(request, spec.commandLine().getOut());
+    }
+
+    /** Runs one profile and reports it; shared with {@link ProfileFastPath}. */
+    static int profile(ProfileRequest request, PrintWriter out) {
         ProgressDisplay progress = new ProgressDisplay(out, System.console() != null);
         ProfileResult result = Profiler.withDefaultWorkDir().profile(request, progress);
         progress.finish();
         out.printf("engine: %s%s%n", result.engine(),
-                result.engine().equals(event) ? "" : " (asked for " + event + ")");
+                result.engine().equals(request.event()) ? "" : " (asked for " + request.event() + ")");
         long sinceLaunch = ProcessHandle.current().info().startInstant()
                 .map(t -> java.time.Duration.between(t, result.started()).plus(result.attachTime()).toMillis()).orElse(-1L);
         out.printf("attach: %d ms (%d ms since this command was launched)%n", result.attachTime().toMillis(), sinceLaunch);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.cli.ExitCodes;
+import dev.pyrometer.helper.profile.ProfileRequest;
+import dev.pyrometer.helper.profile.RequestCheck;
 import dev.pyrometer.helper.testing.TargetProcess;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,6 +88,29 @@ class ProfileCommandTest {
             assertTrue(run.out().contains("\"type\":\"jvm\""), run.out());
             Run table = execute("jvms");
             assertTrue(table.out().lines().anyMatch(l -> l.startsWith(target.pid() + " ")), table.out());
+        }
+    }
+
+    @Test
+    void fastPathReadsArgumentsExactlyAsPicocliDoes() {
+        String jfr = work.resolve("a.jfr").toString();
+        String html = work.resolve("a.html").toString();
+        for (String[] args : List.of(
+                new String[] {"profile", "--pid", "42", "-o", jfr},
+                new String[] {"profile", "--pid=42", "--duration=3s", "--event=wall", "-o", jfr, "--output", html},
+                new String[] {"profile", "-o", jfr, "--interval", "1ms", "--title", "a b", "--pid", "7", "--event", "alloc"})) {
+            ProfileRequest fast = ProfileFastPath.parse(args).orElseThrow();
+            CommandLine cmd = HelperMain.commandLine();
+            ProfileCommand parsed = cmd.parseArgs(args).subcommand().commandSpec().commandLine().getCommand();
+            ProfileRequest slow = new ProfileRequest(parsed.pid, RequestCheck.parseDuration(parsed.duration),
+                    parsed.event, RequestCheck.parseDuration(parsed.interval), parsed.title, List.copyOf(parsed.outputs));
+            assertEquals(slow, fast, String.join(" ", args));
+        }
+        // Whatever the fast path does not know goes to picocli, which explains it.
+        for (String[] args : List.of(new String[] {"profile", "--help"}, new String[] {"profile", "--pid", "x", "-o", jfr},
+                new String[] {"profile", "--pid", "1"}, new String[] {"profile", "--verbose", "--pid", "1", "-o", jfr},
+                new String[] {"profile", "--pid"})) {
+            assertTrue(ProfileFastPath.parse(args).isEmpty(), String.join(" ", args));
         }
     }
 
