@@ -1,6 +1,7 @@
 /**
  * A CPU-bound workload for the overhead bench: one thread per core doing fixed work units; every
- * 250 ms it prints "<epoch ms> <units done so far>" so windows can be cut afterwards.
+ * 250 ms it prints "<epoch ms> <units done so far> <process CPU ns so far>" so windows can be cut
+ * afterwards. Units per CPU-second stay comparable when other tenants take the cores.
  */
 public final class Workload {
     static final java.util.concurrent.atomic.LongAdder UNITS = new java.util.concurrent.atomic.LongAdder();
@@ -13,8 +14,9 @@ public final class Workload {
             t.setDaemon(true);
             t.start();
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         while (true) {
-            System.out.println(System.currentTimeMillis() + " " + UNITS.sum());
+            System.out.println(System.currentTimeMillis() + " " + UNITS.sum() + " " + os.getProcessCpuTime());
             System.out.flush();
             Thread.sleep(250);
         }
