@@ -140,7 +140,8 @@ public final class HotSpotAttach implements AutoCloseable {
                 if (left <= 0) {
                     throw CommandFailure.target("JVM " + target.pid() + " accepted the attach command '" + command
                             + "' but gave no complete answer within " + deadline.toMillis()
-                            + " ms; its state is unknown (check with 'pyrometer-helper jvms')");
+                            + " ms; its state is unknown (a profile it may still start ends by itself at its timeout);"
+                            + " try again later");
                 }
                 selector.select(left);
                 if (out.hasRemaining()) {

@@ -24,9 +24,13 @@ final class ThreadBoost implements AutoCloseable {
     private final Map<Long, Integer> original = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
+    /** The main thread's nice value: what threads born of a boosted thread (the Attach Listener) go back to. */
+    private final int baseline;
+
     ThreadBoost(long pid, boolean enabled) {
         this.pid = pid;
         this.enabled = enabled;
+        this.baseline = enabled ? niceOf(pid, pid) : 0;
     }
 
     /** Boosts, with one renice, every not yet boosted thread named one of {@code comms}; returns how many exist. */
@@ -39,6 +43,10 @@ final class ThreadBoost implements AutoCloseable {
         for (long tid : found) {
             if (!original.containsKey(tid)) {
                 int nice = niceOf(pid, tid);
+                if (nice == BOOSTED_NICE && baseline != Integer.MIN_VALUE) {
+                    // Started by a thread we boosted, it inherited our priority, not the JVM's.
+                    nice = baseline;
+                }
                 if (nice != Integer.MIN_VALUE) {
                     original.put(tid, nice);
                     fresh.add(tid);

@@ -67,7 +67,14 @@ final class ProfileRun {
             try (FileChannel jfr = FileChannel.open(session.here("profile.jfr"), StandardOpenOption.READ)) {
                 boolean exited = waitForDuration(attach);
                 if (!exited) {
-                    stop(attach, session);
+                    try {
+                        stop(attach, session);
+                    } catch (CommandFailure e) {
+                        if (attach.stillTheSameProcess()) {
+                            throw e;
+                        }
+                        exited = true;
+                    }
                 }
                 recording = keep(jfr, exited, Duration.ofNanos(System.nanoTime() - t0).minus(attachTime));
             } catch (IOException e) {
@@ -109,8 +116,12 @@ final class ProfileRun {
         if (r.agentCode() != 0) {
             String log = session.readOrEmpty("start.log");
             if (log.contains("already started") || log.contains("already running")) {
+                HotSpotAttach.Response status = attach.execute(COMMAND_DEADLINE, "load", library.pathInTarget(), "true",
+                        "status,file=" + session.inTarget("status.txt") + ",log=" + session.inTarget("status.log"));
+                String running = status.agentCode() == 0 ? oneLine(session.readOrEmpty("status.txt")) : "";
                 throw CommandFailure.target("a profiling session is already running in JVM " + request.pid()
-                        + " (started by another helper or by asprof); wait for it to end, or stop it first");
+                        + (running.isEmpty() ? "" : " (agent: " + running + ")")
+                        + ", started by another helper or by asprof; wait for it to end, or stop it first");
             }
             throw CommandFailure.target("async-profiler in JVM " + request.pid() + " could not start (code "
                     + r.agentCode() + "): " + (log.isBlank() ? oneLine(r.output()) : oneLine(log)));

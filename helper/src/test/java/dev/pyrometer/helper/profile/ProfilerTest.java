@@ -43,6 +43,7 @@ class ProfilerTest {
             assertHotMethodDominates(Collapsed.of(jfr));
             assertNoSessionDirectoryLeft(target.pid());
             assertTrue(target.isAlive(), "the target must survive being profiled");
+            assertEquals(List.of(), threadsNotAtNice(target.pid(), 0), "boosted threads must be put back");
         }
     }
 
@@ -75,6 +76,21 @@ class ProfilerTest {
             List<Path> left = files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
             assertTrue(left.isEmpty(), "session directories left: " + left);
         }
+    }
+
+    /** Threads of {@code pid} whose nice value is not {@code nice}, as "name=nice". */
+    static List<String> threadsNotAtNice(long pid, int nice) throws IOException {
+        List<String> odd = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                int n = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+                if (n != nice) {
+                    odd.add(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')) + "=" + n);
+                }
+            }
+        }
+        return odd;
     }
 
     static long nsPid(long pid) throws IOException {
