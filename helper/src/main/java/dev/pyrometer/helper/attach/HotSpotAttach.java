@@ -40,6 +40,31 @@ public final class HotSpotAttach implements AutoCloseable {
         this.boost = new ThreadBoost(target.pid(), boostThreads);
     }
 
+    /**
+     * Loads, on a background thread, the classes the attach path needs (Unix sockets, selectors,
+     * subprocesses): in a fresh helper JVM that is ~100 ms of CPU that can overlap with the checks
+     * and with waiting for the target, instead of sitting on the critical path.
+     */
+    public static void warmUp() {
+        Thread t = new Thread(() -> {
+            try (Selector selector = Selector.open();
+                 SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.configureBlocking(false);
+                channel.register(selector, SelectionKey.OP_READ);
+                selector.selectNow();
+                UnixDomainSocketAddress.of("/");
+                Class.forName("org.apache.commons.exec.DefaultExecutor");
+                Class.forName("org.apache.commons.exec.ExecuteWatchdog");
+                Class.forName("org.apache.commons.exec.PumpStreamHandler");
+                Class.forName("java.lang.ProcessImpl");
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                // Only a head start: whatever failed here is loaded again when needed.
+            }
+        }, "attach-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** A command's answer: HotSpot's status (0 = executed) and whatever it printed. */
     public record Response(int status, String output) {
         /**

@@ -1,6 +1,7 @@
 package dev.pyrometer.helper.profile;
 
 import dev.pyrometer.cli.CommandFailure;
+import dev.pyrometer.helper.attach.HotSpotAttach;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,7 @@ public final class Profiler {
      * written. Fails with a {@link CommandFailure} naming cause and way out.
      */
     public ProfileResult profile(ProfileRequest request, ProfileListener listener) {
+        HotSpotAttach.warmUp();
         RequestCheck.validate(request);
         if (!busy.add(request.pid())) {
             throw CommandFailure.target("JVM " + request.pid() + " is already being profiled by this helper;"
