@@ -16,21 +16,29 @@ public record JavaCommandLine(List<String> vmOptions, String mainClass, String m
             "-cp", "-classpath", "--class-path", "-p", "--module-path", "--upgrade-module-path",
             "--add-modules", "--limit-modules", "--add-reads", "--add-exports", "--add-opens",
             "--patch-module", "--enable-native-access");
-    private static final List<String> ENV_OPTIONS = List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
+    /** Read before the command line (so it overrides them) ... */
+    private static final List<String> ENV_BEFORE = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
+    /** ... and after it (it overrides the command line). */
+    private static final String ENV_AFTER = "_JAVA_OPTIONS";
 
     public static JavaCommandLine parse(List<String> argv, List<String> environment) {
         List<String> vm = new ArrayList<>();
-        for (String entry : environment) {
-            for (String name : ENV_OPTIONS) {
-                if (entry.startsWith(name + "=")) {
-                    for (String opt : entry.substring(name.length() + 1).trim().split("\\s+")) {
-                        if (!opt.isEmpty()) {
-                            vm.add(opt);
-                        }
-                    }
-                }
+        ENV_BEFORE.forEach(name -> env(environment, name).ifPresent(value -> addSplit(vm, value)));
+        JavaCommandLine fromArgv = parseArgv(argv, vm);
+        List<String> all = new ArrayList<>(fromArgv.vmOptions());
+        env(environment, ENV_AFTER).ifPresent(value -> addSplit(all, value));
+        return new JavaCommandLine(List.copyOf(all), fromArgv.mainClass(), fromArgv.mainJar());
+    }
+
+    private static void addSplit(List<String> options, String value) {
+        for (String opt : value.trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                options.add(opt);
             }
         }
+    }
+
+    private static JavaCommandLine parseArgv(List<String> argv, List<String> vm) {
         String mainClass = null;
         String mainJar = null;
         for (int i = 1; i < argv.size(); i++) {
