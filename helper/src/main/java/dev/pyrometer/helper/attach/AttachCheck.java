@@ -48,12 +48,12 @@ public final class AttachCheck {
             return Optional.of("cannot read /proc/" + pid + " (process exiting, or not ours to inspect); "
                     + "run the helper as root or as the process's user");
         }
+        if (!facts.inspectable()) {
+            return Optional.of("process " + pid + " runs as uid " + facts.euid() + " and the helper as uid " + OUR_EUID
+                    + ", which may not inspect it (nor attach: a JVM accepts only its own user or root);"
+                    + " run the helper as root or as uid " + facts.euid());
+        }
         if (facts.libjvm().isEmpty()) {
-            if (facts.mappedFiles().isEmpty() && !runningAsRoot() && facts.euid() != OUR_EUID) {
-                return Optional.of("process " + pid + " belongs to uid " + facts.euid()
-                        + " and its memory map is not readable by uid " + OUR_EUID
-                        + "; run the helper as root or as that user");
-            }
             return Optional.of("process " + pid + " (" + name(facts) + ") is not a HotSpot JVM (no libjvm.so mapped);"
                     + " pick a pid from 'pyrometer-helper jvms'");
         }

@@ -26,7 +26,8 @@ public record ProcessFacts(
         boolean otherMountNamespace,
         boolean otherPidNamespace,
         List<String> mappedFiles,
-        List<String> commandLine) {
+        List<String> commandLine,
+        boolean inspectable) {
 
     private static final long SIGQUIT_BIT = 1L << (3 - 1);
 
@@ -55,10 +56,17 @@ public record ProcessFacts(
                     rss = Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
                 }
             }
-            return Optional.of(new ProcessFacts(pid, nsPid, euid, egid, sigCgt,
-                    Long.parseLong(stat[19]), Long.parseLong(stat[11]) + Long.parseLong(stat[12]), rss,
-                    otherNamespace(dir, "mnt"), otherNamespace(dir, "pid"),
-                    mappedFiles(dir), nulSeparated(dir.resolve("cmdline"))));
+            long startTicks = Long.parseLong(stat[19]);
+            long cpu = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+            List<String> cmdline = nulSeparated(dir.resolve("cmdline"));
+            try {
+                return Optional.of(new ProcessFacts(pid, nsPid, euid, egid, sigCgt, startTicks, cpu, rss,
+                        otherNamespace(dir, "mnt"), otherNamespace(dir, "pid"), mappedFiles(dir), cmdline, true));
+            } catch (java.nio.file.AccessDeniedException e) {
+                // Another user's process seen by a non-root helper: status is public, maps are not.
+                return Optional.of(new ProcessFacts(pid, nsPid, euid, egid, sigCgt, startTicks, cpu, rss,
+                        false, false, List.of(), cmdline, false));
+            }
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -68,7 +76,7 @@ public record ProcessFacts(
     }
 
     private static ProcessFacts unreadable(long pid) {
-        return new ProcessFacts(pid, pid, -1, -1, 0, 0, 0, 0, false, false, List.of(), List.of());
+        return new ProcessFacts(pid, pid, -1, -1, 0, 0, 0, 0, false, false, List.of(), List.of(), false);
     }
 
     public static Path procDir(long pid) {

@@ -40,15 +40,103 @@ class IsolatedTargetTest {
 
     @Test
     void jvmOfAnotherUser() throws Exception {
+        assumeTestUser();
+        try (TargetProcess target = TargetProcess.burner(asTestUser(), null, List.of(), "4")) {
+            assertEquals(uidOf(TEST_USER), (Integer) Files.getAttribute(Path.of("/proc/" + target.pid()), "unix:uid"));
+            profileAndCheck(target);
+        }
+    }
+
+    @Test
+    void helperRunByAnOrdinaryUser() throws Exception {
+        assumeTestUser();
+        Path shared = readableByEveryone(work.resolve("shared"));
+        String classpath = copyClasspath(shared.resolve("cp"));
+        Path outDir = readableByEveryone(shared.resolve("out"));
+        Files.setPosixFilePermissions(outDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        List<String> helper = new ArrayList<>(asTestUser());
+        helper.addAll(List.of("env", "PYROMETER_HOME=" + outDir.resolve("home"), TargetProcess.java(null), "-cp", classpath,
+                "dev.pyrometer.helper.cli.HelperMain", "profile", "--duration", "1s", "-o", outDir.resolve("x.jfr").toString(),
+                "--pid"));
+
+        // Its own JVM: no root, so no renice and no chown, but the same attach.
+        try (TargetProcess own = TargetProcess.burner(asTestUser(), null, List.of(), "2")) {
+            Result r = runHelper(helper, own.pid());
+            assertEquals(0, r.exit(), r.output());
+            assertTrue(Files.size(outDir.resolve("x.jfr")) > 0);
+        }
+        // Root's JVM: refused before any signal, saying who may attach.
+        try (TargetProcess rootJvm = TargetProcess.burner(List.of(), "1")) {
+            Result r = runHelper(helper, rootJvm.pid());
+            assertEquals(3, r.exit(), r.output());
+            assertTrue(r.output().contains("run the helper as root or as uid 0"), r.output());
+            assertTrue(r.output().contains("runs as uid 0"), r.output());
+            assertTrue(rootJvm.isAlive());
+        }
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result runHelper(List<String> helper, long pid) throws Exception {
+        List<String> cmd = new ArrayList<>(helper);
+        cmd.add(Long.toString(pid));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "helper did not finish: " + out);
+        return new Result(p.exitValue(), out);
+    }
+
+    /** The test classpath copied where another user can read it (the local Maven repository is root's). */
+    private static String copyClasspath(Path dir) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> copied = new ArrayList<>();
+        int i = 0;
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            Path from = Path.of(entry);
+            if (!Files.exists(from)) {
+                continue;
+            }
+            Path to = dir.resolve(i++ + "-" + from.getFileName());
+            try (var files = Files.walk(from)) {
+                for (Path f : files.toList()) {
+                    Path t = to.resolve(from.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(t);
+                    } else {
+                        Files.createDirectories(t.getParent());
+                        Files.copy(f, t);
+                    }
+                }
+            }
+            copied.add(to.toString());
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.toList()) {
+                Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return String.join(java.io.File.pathSeparator, copied);
+    }
+
+    private static Path readableByEveryone(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Path p = dir; p != null && !p.toString().equals("/tmp") && !p.toString().equals("/"); p = p.getParent()) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return dir;
+    }
+
+    private static void assumeTestUser() throws Exception {
         assumeTrue(run("id", TEST_USER) == 0 || run("useradd", "--system", "--no-create-home", "--shell",
                 "/usr/sbin/nologin", TEST_USER) == 0, "cannot create user " + TEST_USER);
         assumeTrue(run("setpriv", "--reuid=" + TEST_USER, "--regid=" + TEST_USER, "--clear-groups", "true") == 0,
                 "setpriv cannot switch to " + TEST_USER);
-        List<String> asUser = List.of("setpriv", "--reuid=" + TEST_USER, "--regid=" + TEST_USER, "--clear-groups");
-        try (TargetProcess target = TargetProcess.burner(asUser, null, List.of(), "4")) {
-            assertEquals(uidOf(TEST_USER), (Integer) Files.getAttribute(Path.of("/proc/" + target.pid()), "unix:uid"));
-            profileAndCheck(target);
-        }
+    }
+
+    private static List<String> asTestUser() {
+        return List.of("setpriv", "--reuid=" + TEST_USER, "--regid=" + TEST_USER, "--clear-groups");
     }
 
     @Test
