@@ -38,6 +38,8 @@ public record RecordingSummary(long samples, long events, long firstSampleEpochN
         }
         return switch (engine) {
             case "perf_events" -> "cpu";
+            // alloc and lock are traced through JVMTI; the sampling engine slot stays empty.
+            case "noop" -> requested;
             case "wall_clock", "wall" -> "wall";
             default -> engine;
         };
