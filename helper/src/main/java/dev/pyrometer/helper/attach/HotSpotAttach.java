@@ -213,6 +213,16 @@ public final class HotSpotAttach implements AutoCloseable {
         timeline.append(step).append('=').append((System.nanoTime() - created) / 1_000_000).append("ms ");
     }
 
+    /** Puts the boosted threads back now, e.g. once profiling runs: nothing should stay boosted while it records. */
+    public void restorePriorities() {
+        boost.close();
+    }
+
+    /** Boosts the threads that answer an attach command again, before a later command (stop) on a pegged target. */
+    public void boostListener() {
+        boost.boost("Attach Listener", "VM Thread");
+    }
+
     /** Problems met on the way that did not stop the attach (e.g. a priority that could not be raised). */
     public List<String> notes() {
         List<String> all = new ArrayList<>(notes);

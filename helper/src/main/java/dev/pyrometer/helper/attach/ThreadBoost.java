@@ -27,10 +27,14 @@ final class ThreadBoost implements AutoCloseable {
     /** The main thread's nice value: what threads born of a boosted thread (the Attach Listener) go back to. */
     private final int baseline;
 
+    /** The threads there were before anything was boosted: any other thread at the boosted value was born of ours. */
+    private final java.util.Set<Long> before;
+
     ThreadBoost(long pid, boolean enabled) {
         this.pid = pid;
         this.enabled = enabled;
         this.baseline = enabled ? niceOf(pid, pid) : 0;
+        this.before = enabled ? new java.util.HashSet<>(allThreads(pid)) : java.util.Set.of();
     }
 
     /** Boosts, with one renice, every not yet boosted thread named one of {@code comms}; returns how many exist. */
@@ -67,6 +71,14 @@ final class ThreadBoost implements AutoCloseable {
 
     @Override
     public void close() {
+        if (enabled && !original.isEmpty() && baseline != BOOSTED_NICE && baseline != Integer.MIN_VALUE) {
+            // Threads started by a boosted thread (Attach Listener, async-profiler's own) inherited its priority.
+            for (long tid : allThreads(pid)) {
+                if (!before.contains(tid) && !original.containsKey(tid) && niceOf(pid, tid) == BOOSTED_NICE) {
+                    original.put(tid, baseline);
+                }
+            }
+        }
         Map<Integer, List<Long>> byNice = new LinkedHashMap<>();
         original.forEach((tid, nice) -> byNice.computeIfAbsent(nice, n -> new ArrayList<>()).add(tid));
         byNice.forEach((nice, tids) -> {
@@ -78,6 +90,18 @@ final class ThreadBoost implements AutoCloseable {
             }
         });
         original.clear();
+    }
+
+    static List<Long> allThreads(long pid) {
+        List<Long> tids = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                tids.add(Long.parseLong(task.getFileName().toString()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process is gone: nothing to restore.
+        }
+        return tids;
     }
 
     static List<Long> findThreads(long pid, List<String> comms) {

@@ -59,6 +59,7 @@ final class ProfileRun {
              HotSpotAttach attach = new HotSpotAttach(target, AttachCheck.runningAsRoot())) {
             attach.ensureListener(ATTACH_DEADLINE);
             start(attach, session);
+            attach.restorePriorities();
             session.removeStaleSiblings(target.nsPid());
             attachTime = Duration.ofNanos(System.nanoTime() - t0);
             warnings.addAll(AgentLog.problems(session.readOrEmpty("start.log")));
@@ -146,6 +147,7 @@ final class ProfileRun {
     }
 
     private void stop(HotSpotAttach attach, SessionDir session) {
+        attach.boostListener();
         HotSpotAttach.Response r = attach.execute(COMMAND_DEADLINE, "load", library.pathInTarget(), "true",
                 "stop,log=" + session.inTarget("stop.log"));
         String stopLog = session.readOrEmpty("stop.log");

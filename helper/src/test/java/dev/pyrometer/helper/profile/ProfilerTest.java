@@ -28,11 +28,22 @@ class ProfilerTest {
     void profilesAPeggedJvmAndTheHotMethodDominates() throws IOException {
         try (TargetProcess target = TargetProcess.burner(List.of(), Integer.toString(OVERSUBSCRIBED))) {
             List<String> states = new ArrayList<>();
+            List<String> boostedWhileProfiling = new ArrayList<>();
             Path jfr = work.resolve("out.jfr");
             ProfileResult result = new Profiler(work.resolve("home")).profile(
                     new ProfileRequest(target.pid(), Duration.ofSeconds(2), "cpu", Duration.ofMillis(10), "t",
                             List.of(jfr)),
-                    (state, detail) -> states.add(state));
+                    (state, detail) -> {
+                        states.add(state);
+                        if (state.equals("profiling")) {
+                            try {
+                                boostedWhileProfiling.addAll(threadsNotAtNice(target.pid(), 0));
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    });
+            assertEquals(List.of(), boostedWhileProfiling, "nothing stays boosted while the agent records");
 
             assertEquals(List.of("checking", "attaching", "profiling", "rendering"), states);
             assertEquals(jfr, result.recording());
