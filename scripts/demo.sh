@@ -27,7 +27,7 @@ until grep -q '^ready$' "$out/demo-jvm.log" 2>/dev/null; do
   (( SECONDS < deadline )) || { echo "demo: the demo JVM was not ready within 60 s" >&2; exit 1; }
   sleep 0.1
 done
-sleep 2   # let it get hot: the profile should show the pegged steady state
+sleep 5   # let the JIT settle: the profile should show the pegged steady state, not C2 compiling
 
 echo "demo: profiling JVM $demo_pid for $duration from outside"
 if timeout 300 "$root/bin/pyrometer-helper" profile --pid "$demo_pid" --duration "$duration" \
