@@ -37,7 +37,7 @@ class ProfilerTest {
                         states.add(state);
                         if (state.equals("profiling")) {
                             try {
-                                boostedWhileProfiling.addAll(threadsNotAtNice(target.pid(), 0));
+                                boostedWhileProfiling.addAll(threadsNotAtNice(target.pid(), niceOfMain(target.pid())));
                             } catch (IOException e) {
                                 throw new IllegalStateException(e);
                             }
@@ -54,7 +54,8 @@ class ProfilerTest {
             assertHotMethodDominates(Collapsed.of(jfr));
             assertNoSessionDirectoryLeft(target.pid());
             assertTrue(target.isAlive(), "the target must survive being profiled");
-            assertEquals(List.of(), threadsNotAtNice(target.pid(), 0), "boosted threads must be put back");
+            assertEquals(List.of(), threadsNotAtNice(target.pid(), niceOfMain(target.pid())),
+                    "boosted threads must be put back");
         }
     }
 
@@ -87,6 +88,12 @@ class ProfilerTest {
             List<Path> left = files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
             assertTrue(left.isEmpty(), "session directories left: " + left);
         }
+    }
+
+    /** The nice value the target was started with (the tests may run under nice themselves). */
+    static int niceOfMain(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
     }
 
     /** Threads of {@code pid} whose nice value is not {@code nice}, as "name=nice". */
