@@ -26,8 +26,8 @@ public final class AttachCheck {
     }
 
     /**
-     * Checks {@code pid}; {@code ourLibrary} is the path of our agent library inside the target (a
-     * copy of async-profiler mapped from anywhere else conflicts with it).
+     * Checks {@code pid}; {@code ourLibrary} is a path of our agent library inside a target (its
+     * directory name identifies it; a copy of async-profiler mapped from anywhere else conflicts).
      */
     public static AttachTarget check(long pid, String ourLibrary) {
         ProcessFacts facts = ProcessFacts.read(pid).orElseThrow(() -> CommandFailure.target(
@@ -36,9 +36,11 @@ public final class AttachCheck {
             throw CommandFailure.target(reason);
         });
         JavaRuntime runtime = JavaRuntime.of(facts.root(), facts.libjvm().orElseThrow()).orElse(null);
+        String loaded = facts.asyncProfilerLibraries().stream().map(l -> l.replace(" (deleted)", ""))
+                .filter(l -> sameAgent(l, ourLibrary)).findFirst().orElse(null);
         return new AttachTarget(pid, facts.nsPid(), facts.euid(), facts.egid(), facts.startTicks(),
                 runtime == null ? 0 : runtime.feature(), facts.catchesSigquit(),
-                facts.otherMountNamespace() || facts.otherPidNamespace(), facts.root());
+                facts.otherMountNamespace() || facts.otherPidNamespace(), facts.root(), loaded);
     }
 
     /** Why {@code facts} cannot be attached to, or empty when nothing visible from outside forbids it. */
@@ -80,7 +82,7 @@ public final class AttachCheck {
         }
         for (String lib : facts.asyncProfilerLibraries()) {
             String path = lib.replace(" (deleted)", "");
-            if (!path.equals(ourLibrary)) {
+            if (!sameAgent(path, ourLibrary)) {
                 return Optional.of("JVM " + pid + " already has another async-profiler loaded (" + path
                         + "); two copies conflict: profile it with that one (asprof) or restart the JVM");
             }
@@ -92,6 +94,14 @@ public final class AttachCheck {
                     + " perhaps removed by a /tmp cleaner), so the attach signal would kill it; restart it");
         }
         return Optional.empty();
+    }
+
+    /** Our library sits in a directory named for its version and checksum, under whichever tmp dir could run it. */
+    static boolean sameAgent(String mapped, String ourLibrary) {
+        Path a = Path.of(mapped);
+        Path b = Path.of(ourLibrary);
+        return a.getFileName().equals(b.getFileName()) && a.getParent() != null && b.getParent() != null
+                && a.getParent().getFileName().equals(b.getParent().getFileName());
     }
 
     static Path socketOf(ProcessFacts facts) {

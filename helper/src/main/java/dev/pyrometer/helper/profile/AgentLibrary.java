@@ -2,6 +2,7 @@ package dev.pyrometer.helper.profile;
 
 import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.helper.attach.AttachTarget;
+import dev.pyrometer.helper.proc.Mounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -20,6 +22,8 @@ public final class AgentLibrary {
 
     static final String VERSION = "4.5";
     private static final String FILE_NAME = "libasyncProfiler.so";
+    /** Where a target may load the library from, in order: its /tmp is often noexec in hardened containers. */
+    private static final List<String> EXEC_DIRS = List.of("/tmp", "/var/tmp", "/dev/shm");
 
     private final Path cached;
     private final String dirName;
@@ -78,17 +82,26 @@ public final class AgentLibrary {
         };
     }
 
-    /** The library's path as every target sees it, once {@link #placeInto} ran. */
+    /** Where the library usually sits in a target (its /tmp); see {@link #placeInto} for the exceptions. */
     public String pathInTarget() {
         return "/tmp/" + dirName + "/" + FILE_NAME;
     }
 
     /**
-     * Copies the library into the target's /tmp (through {@code /proc/<pid>/root}), readable by
-     * anyone, in a directory only we may write; a copy already there is left alone (it may be mapped).
+     * Copies the library into the target's filesystem (through {@code /proc/<pid>/root}), readable by
+     * anyone, in a directory only we (or root) may write, and returns its path as the target sees
+     * it: where an earlier session loaded it (loading another path would load a second copy), else
+     * the first of /tmp, /var/tmp, /dev/shm not mounted noexec. A copy already there is left alone.
      */
-    public void placeInto(AttachTarget target) {
-        Path dir = target.tmp().resolve(dirName);
+    public String placeInto(AttachTarget target) {
+        String parent = target.loadedAgent() != null
+                ? Path.of(target.loadedAgent()).getParent().getParent().toString()
+                : EXEC_DIRS.stream().filter(d -> !Mounts.noexec(target.pid(), d)
+                        && Files.isDirectory(target.root().resolve(d.substring(1)))).findFirst()
+                        .orElseThrow(() -> CommandFailure.target("JVM " + target.pid() + " cannot load the agent:"
+                                + " its " + String.join(", ", EXEC_DIRS) + " are all mounted noexec (or missing);"
+                                + " give it one executable temporary directory"));
+        Path dir = target.root().resolve(parent.substring(1)).resolve(dirName);
         Path lib = dir.resolve(FILE_NAME);
         try {
             if (!Files.isDirectory(dir)) {
@@ -104,7 +117,7 @@ public final class AgentLibrary {
             // Only we (or root, who could replace the library anyway) may have written what the JVM loads.
             if (Files.isSymbolicLink(dir) || (owner != self && owner != 0) || (mode & 0022) != 0) {
                 throw CommandFailure.target("refusing to load the agent from " + dir + " in JVM " + target.pid()
-                        + "'s /tmp: it is not a directory owned by uid " + self + " or root and closed to others;"
+                        + ": it is not a directory owned by uid " + self + " or root and closed to others;"
                         + " remove it and try again");
             }
             if (!Files.isRegularFile(lib) || Files.size(lib) != Files.size(cached)) {
@@ -114,9 +127,10 @@ public final class AgentLibrary {
                 moveIntoPlace(tmp, lib);
             }
         } catch (IOException e) {
-            throw CommandFailure.target("cannot copy the agent library into JVM " + target.pid() + "'s /tmp ("
+            throw CommandFailure.target("cannot copy the agent library into JVM " + target.pid() + "'s filesystem ("
                     + dir + "): " + e.getMessage(), e);
         }
+        return parent + "/" + dirName + "/" + FILE_NAME;
     }
 
     private static void moveIntoPlace(Path tmp, Path target) throws IOException {

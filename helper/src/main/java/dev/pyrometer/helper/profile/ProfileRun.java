@@ -37,6 +37,8 @@ final class ProfileRun {
     private final AgentLibrary library;
     private final Path recordingsDir;
     private final List<String> warnings = new ArrayList<>();
+    /** The agent library's path inside the target, once placed. */
+    private String agent;
 
     ProfileRun(ProfileRequest request, ProfileListener listener, AgentLibrary library, Path recordingsDir) {
         this.request = request;
@@ -52,7 +54,7 @@ final class ProfileRun {
         listener.onState("checking", "JVM " + pid);
         AttachTarget target = AttachCheck.check(pid, library.pathInTarget());
         listener.onState("attaching", "JVM " + pid + (target.containerized() ? " (in another namespace)" : ""));
-        library.placeInto(target);
+        agent = library.placeInto(target);
         Path recording;
         Duration attachTime;
         try (SessionDir session = SessionDir.create(target);
@@ -109,7 +111,7 @@ final class ProfileRun {
         options.append(",timeout=").append(timeoutSeconds)
                 .append(",jfr,file=").append(session.inTarget("profile.jfr"))
                 .append(",log=").append(session.inTarget("start.log"));
-        HotSpotAttach.Response r = attach.execute(COMMAND_DEADLINE, "load", library.pathInTarget(), "true",
+        HotSpotAttach.Response r = attach.execute(COMMAND_DEADLINE, "load", agent, "true",
                 options.toString());
         if (r.status() != 0) {
             throw CommandFailure.target("JVM " + request.pid() + " refused to load the agent: " + oneLine(r.output()));
@@ -117,7 +119,7 @@ final class ProfileRun {
         if (r.agentCode() != 0) {
             String log = session.readOrEmpty("start.log");
             if (log.contains("already started") || log.contains("already running")) {
-                HotSpotAttach.Response status = attach.execute(COMMAND_DEADLINE, "load", library.pathInTarget(), "true",
+                HotSpotAttach.Response status = attach.execute(COMMAND_DEADLINE, "load", agent, "true",
                         "status,file=" + session.inTarget("status.txt") + ",log=" + session.inTarget("status.log"));
                 String running = status.agentCode() == 0 ? oneLine(session.readOrEmpty("status.txt")) : "";
                 throw CommandFailure.target("a profiling session is already running in JVM " + request.pid()
@@ -148,14 +150,14 @@ final class ProfileRun {
 
     private void stop(HotSpotAttach attach, SessionDir session) {
         attach.boostListener();
-        HotSpotAttach.Response r = attach.execute(COMMAND_DEADLINE, "load", library.pathInTarget(), "true",
+        HotSpotAttach.Response r = attach.execute(COMMAND_DEADLINE, "load", agent, "true",
                 "stop,log=" + session.inTarget("stop.log"));
         String stopLog = session.readOrEmpty("stop.log");
         if ((r.status() != 0 || r.agentCode() != 0) && !stopLog.contains("not active")) {
             // "not active": the dead-man timeout stopped it a moment ago, which is fine.
             warnings.add("stop answered code " + r.agentCode() + ": " + oneLine(stopLog));
         }
-        HotSpotAttach.Response status = attach.execute(COMMAND_DEADLINE, "load", library.pathInTarget(), "true",
+        HotSpotAttach.Response status = attach.execute(COMMAND_DEADLINE, "load", agent, "true",
                 "status,file=" + session.inTarget("status.txt") + ",log=" + session.inTarget("status.log"));
         String text = session.readOrEmpty("status.txt").strip();
         if (status.agentCode() == 0 && !text.isEmpty() && !text.contains("not active")) {

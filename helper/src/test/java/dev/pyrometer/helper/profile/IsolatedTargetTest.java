@@ -155,6 +155,19 @@ class IsolatedTargetTest {
     }
 
     @Test
+    void jvmWhoseTmpIsNoexec() throws Exception {
+        List<String> wrapper = List.of("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
+                "mount -t tmpfs -o noexec pyrometer-noexec /tmp && exec \"$@\"", "sh");
+        assumeUnshareWorks(wrapper);
+        try (TargetProcess target = TargetProcess.burner(wrapper, null, List.of(), "4")) {
+            profileAndCheck(target);
+            // A library on a noexec mount cannot be mapped: the agent came from the next candidate.
+            String maps = Files.readString(Path.of("/proc/" + target.pid() + "/maps"));
+            assertTrue(maps.contains("/var/tmp/pyrometer-ap"), "agent not loaded from /var/tmp");
+        }
+    }
+
+    @Test
     void jvmInItsOwnPidAndMountNamespace() throws Exception {
         List<String> wrapper = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "--mount-proc",
                 "--propagation", "private", "--"));
