@@ -146,6 +146,23 @@ class ProfilerFailureTest {
     }
 
     @Test
+    void aTargetThatNeverAnswersHitsTheAttachDeadline() throws Exception {
+        try (TargetProcess target = TargetProcess.burner(List.of(), "1")) {
+            // A stopped process is the extreme of a JVM stuck before a safepoint: nothing in it runs.
+            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(target.pid())).start().waitFor());
+            try {
+                CommandFailure f = profileFails(target.pid());
+                assertEquals(ExitCodes.TARGET, f.exitCode());
+                assertTrue(f.getMessage().contains("did not open its attach socket within"), f.getMessage());
+                assertTrue(f.getMessage().contains("never started"), f.getMessage());
+            } finally {
+                assertEquals(0, new ProcessBuilder("kill", "-CONT", Long.toString(target.pid())).start().waitFor());
+            }
+            assertTrue(target.isAlive());
+        }
+    }
+
+    @Test
     void targetExitingMidProfileKeepsWhatWasRecorded() throws Exception {
         try (TargetProcess target = TargetProcess.burner(List.of(), "2")) {
             ProfileResult result = new Profiler(work.resolve("home")).profile(request(target.pid(), 30),
