@@ -53,8 +53,10 @@ final class ProfileRun {
         long pid = request.pid();
         listener.onState("checking", "JVM " + pid);
         AttachTarget target = AttachCheck.check(pid, library.pathInTarget());
+        long checked = System.nanoTime();
         listener.onState("attaching", "JVM " + pid + (target.containerized() ? " (in another namespace)" : ""));
         agent = library.placeInto(target);
+        long placed = System.nanoTime();
         Path recording;
         Duration attachTime;
         try (SessionDir session = SessionDir.create(target);
@@ -66,6 +68,7 @@ final class ProfileRun {
             attachTime = Duration.ofNanos(System.nanoTime() - t0);
             warnings.addAll(AgentLog.problems(session.readOrEmpty("start.log")));
             listener.onState("profiling", "event " + request.event() + ", attached in " + attachTime.toMillis() + " ms ("
+                    + "checked=" + (checked - t0) / 1_000_000 + "ms placed=" + (placed - t0) / 1_000_000 + "ms, then "
                     + attach.timeline() + ")");
             try (FileChannel jfr = FileChannel.open(session.here("profile.jfr"), StandardOpenOption.READ)) {
                 boolean exited = waitForDuration(attach);

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +26,10 @@ final class SessionDir implements AutoCloseable {
     }
 
     static SessionDir create(AttachTarget target) {
-        byte[] random = new byte[6];
-        new SecureRandom().nextBytes(random);
-        String name = "pyrometer-" + target.nsPid() + "-" + HexFormat.of().formatHex(random);
+        // Not a secret: createDirectory fails on anything already there. SecureRandom would cost a
+        // fresh helper 30-50 ms of seeding on the critical path.
+        String name = "pyrometer-" + target.nsPid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffff_ffff_ffffL);
         Path dir = target.tmp().resolve(name);
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
