@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 root="$(pwd)"
 out="$root/bench/out/attach"
 runs="${ATTACH_BENCH_RUNS:-5}"
-pairs="${OVERHEAD_BENCH_PAIRS:-5}"
+pairs="${OVERHEAD_BENCH_PAIRS:-7}"
 threads=8
 java="${JAVA:-java}"
 helper="$root/bin/pyrometer-helper"
