@@ -120,6 +120,8 @@ public final class HotSpotAttach implements AutoCloseable {
             // HotSpot binds and listens under a temporary name, then renames: once it exists it answers.
             if (Files.exists(socket)) {
                 mark("socket");
+                // Its work is done; gone now, it is not left in the target's directory if we are killed.
+                removeTriggerFile();
                 return true;
             }
             if (!stillTheSameProcess()) {
@@ -234,13 +236,18 @@ public final class HotSpotAttach implements AutoCloseable {
         return ProcessFacts.startTicks(target.pid()) == target.startTicks();
     }
 
-    /** Puts the boosted threads' nice values back and removes the trigger file. */
+    /** Puts the boosted threads' nice values back and removes the trigger file if still there. */
     @Override
     public void close() {
         boost.close();
+        removeTriggerFile();
+    }
+
+    private void removeTriggerFile() {
         if (triggerFile != null) {
             try {
                 Files.deleteIfExists(triggerFile);
+                triggerFile = null;
             } catch (IOException e) {
                 notes.add("could not remove " + triggerFile + ": " + e.getMessage());
             }

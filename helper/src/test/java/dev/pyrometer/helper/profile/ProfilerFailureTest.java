@@ -177,6 +177,8 @@ class ProfilerFailureTest {
                     });
             assertTrue(result.warnings().stream().anyMatch(w -> w.contains("exited")), result.warnings().toString());
             assertTrue(Files.size(result.recording()) > 0);
+            // Once the JVM is gone its directory is out of reach: the trigger file must be gone before that.
+            assertTrue(Files.notExists(Path.of(".attach_pid" + target.pid())), "trigger file left in the target's cwd");
         }
     }
 }
