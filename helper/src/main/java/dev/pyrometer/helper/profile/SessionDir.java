@@ -19,10 +19,13 @@ final class SessionDir implements AutoCloseable {
 
     private final Path here;
     private final String inTarget;
+    /** The same directory without /proc/<pid>/root, usable once the target exited; null if not ours to reach. */
+    private final Path afterExit;
 
-    private SessionDir(Path here, String inTarget) {
+    private SessionDir(Path here, String inTarget, Path afterExit) {
         this.here = here;
         this.inTarget = inTarget;
+        this.afterExit = afterExit;
     }
 
     static SessionDir create(AttachTarget target) {
@@ -42,7 +45,8 @@ final class SessionDir implements AutoCloseable {
             throw CommandFailure.target("cannot create a working directory in JVM " + target.pid() + "'s /tmp ("
                     + dir + "): " + e.getMessage(), e);
         }
-        return new SessionDir(dir, "/tmp/" + name);
+        // A target sharing our mount namespace shares our /tmp: after it exits, that is the way back in.
+        return new SessionDir(dir, "/tmp/" + name, target.containerized() ? null : Path.of("/tmp", name));
     }
 
     /**
@@ -53,7 +57,7 @@ final class SessionDir implements AutoCloseable {
         String prefix = "pyrometer-" + nsPid + "-";
         try (Stream<Path> dirs = Files.list(here.getParent())) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(prefix) && !d.equals(here)).toList()) {
-                new SessionDir(dir, "").close();
+                new SessionDir(dir, "", null).close();
             }
         } catch (IOException e) {
             // Best effort: a leftover directory costs a few kilobytes in the target's /tmp.
@@ -80,7 +84,11 @@ final class SessionDir implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> files = Files.walk(here)) {
+        delete(Files.exists(here) || afterExit == null ? here : afterExit);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }

@@ -179,6 +179,11 @@ class ProfilerFailureTest {
             assertTrue(Files.size(result.recording()) > 0);
             // Once the JVM is gone its directory is out of reach: the trigger file must be gone before that.
             assertTrue(Files.notExists(Path.of(".attach_pid" + target.pid())), "trigger file left in the target's cwd");
+            try (var tmp = Files.list(Path.of("/tmp"))) {
+                String prefix = "pyrometer-" + target.pid() + "-";
+                assertEquals(List.of(), tmp.filter(p -> p.getFileName().toString().startsWith(prefix)).toList(),
+                        "session directory left in /tmp");
+            }
         }
     }
 }
