@@ -3,6 +3,8 @@ package dev.pyrometer.helper.cli;
 import dev.pyrometer.cli.FailureHandler;
 import dev.pyrometer.flame.cli.DiffCommand;
 import dev.pyrometer.flame.cli.RenderCommand;
+import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,12 @@ import picocli.CommandLine.Command;
 public final class HelperMain {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // The profile command is usually aimed at a JVM pegging every core: skip picocli's start-up
+        // cost when the arguments are plain (see ProfileFastPath).
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        Optional<Integer> fast = ProfileFastPath.run(args, out, err);
+        System.exit(fast.isPresent() ? fast.get() : commandLine().execute(args));
     }
 
     static CommandLine commandLine() {

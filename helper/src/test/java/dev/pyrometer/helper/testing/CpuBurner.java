@@ -1,0 +1,47 @@
+package dev.pyrometer.helper.testing;
+
+/**
+ * A target for the tests and the bench: N threads spinning in {@link #burn}, "ready" on stdout once
+ * they run; it exits (System.exit) when a line arrives on its stdin, so a test decides when.
+ */
+public final class CpuBurner {
+
+    static volatile long sink;
+
+    public static void main(String[] args) throws InterruptedException {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2 * Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < threads; i++) {
+            Thread t = new Thread(CpuBurner::spin, "burner-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        System.out.println("ready");
+        System.out.flush();
+        try {
+            if (System.in.read() >= 0) {
+                System.exit(0);
+            }
+        } catch (java.io.IOException e) {
+            // no stdin: run until killed
+        }
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    private static void spin() {
+        long x = Thread.currentThread().getId();
+        while (true) {
+            x = burn(x);
+            sink = x;
+        }
+    }
+
+    /** The hot method: every profile of this process should be mostly this frame. */
+    static long burn(long seed) {
+        long x = seed;
+        for (int i = 0; i < 2_000_000; i++) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+            x ^= x >>> 29;
+        }
+        return x;
+    }
+}
