@@ -1,7 +1,10 @@
 package dev.pyrometer.client;
 
 import dev.pyrometer.cli.FailureHandler;
+import dev.pyrometer.client.compare.CompareCommand;
 import dev.pyrometer.client.connect.Environment;
+import dev.pyrometer.client.jobs.JobsCommand;
+import dev.pyrometer.client.rules.RulesCommand;
 import dev.pyrometer.client.fleet.HostsCommand;
 import dev.pyrometer.client.fleet.JvmsCommand;
 import dev.pyrometer.client.output.Terminal;
@@ -24,7 +27,8 @@ import dev.pyrometer.cli.ExitCodes;
             "Every command takes --controller URL (default $PYROMETER_CONTROLLER, else http://127.0.0.1:8080) and"
                 + " the token from $PYROMETER_TOKEN or --token-file FILE."},
         subcommands = {HostsCommand.class, JvmsCommand.class, ProfileCommand.class, ProfilesCommand.class,
-            GetCommand.class, DiffCommand.class, CommandLine.HelpCommand.class})
+            GetCommand.class, DiffCommand.class, CompareCommand.class, JobsCommand.class, RulesCommand.class,
+            CommandLine.HelpCommand.class})
 public final class PyrometerMain implements Environment, Terminal, Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -2,6 +2,7 @@ package dev.pyrometer.client.profiles;
 
 import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.client.connect.ControllerApi;
+import dev.pyrometer.client.connect.PathSegment;
 import dev.pyrometer.flame.OutputFormat;
 import dev.pyrometer.wire.Protocol;
 import java.nio.file.Path;
@@ -34,6 +35,6 @@ record Download(Path file, String artifact) {
 
     /** Fetches this artifact of profile {@code id} into {@link #file}. */
     void fetch(ControllerApi api, String id) {
-        api.download("/api/v1/profiles/" + id + "/" + artifact, file);
+        api.download("/api/v1/profiles/" + PathSegment.of(id) + "/" + artifact, file);
     }
 }

@@ -2,6 +2,7 @@ package dev.pyrometer.client.profiles;
 
 import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.client.connect.ControllerApi;
+import dev.pyrometer.client.connect.PathSegment;
 import dev.pyrometer.client.json.JsonFields;
 import dev.pyrometer.client.output.Listing;
 import dev.pyrometer.wire.Durations;
@@ -30,7 +31,7 @@ final class ProfileWatch {
         long deadline = Long.MAX_VALUE;
         try {
             while (true) {
-                profile = Listing.item(api.get("/api/v1/profiles/" + id));
+                profile = Listing.item(api.get("/api/v1/profiles/" + PathSegment.of(id)));
                 if (duration == null) {
                     duration = Durations.parse(profile.text("duration"));
                     duration = duration == null ? Duration.ofSeconds(30) : duration;

@@ -1,0 +1,62 @@
+package dev.pyrometer.client.rules;
+
+import dev.pyrometer.client.connect.ConnectionOptions;
+import dev.pyrometer.client.json.JsonWriter;
+import dev.pyrometer.client.output.Listing;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rules create}: the controller validates the rule, names any bad field, and sends it to every helper. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Creates a rule: when a JVM (of --app, or any) stays above --cpu-percent for --for, profile it"
+                + " for --duration, then leave it alone for --cooldown.")
+public final class RuleCreateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--cpu-percent", required = true, paramLabel = "PCT",
+            description = "CPU % of one JVM (100 = one core) that counts as pegged.")
+    double cpuPercent;
+    @Option(names = "--for", paramLabel = "D", description = "How long it must stay there, e.g. 10s.")
+    String forDuration;
+    @Option(names = "--duration", paramLabel = "D", description = "How long to profile (default 30s).")
+    String duration;
+    @Option(names = "--event", paramLabel = "E", description = "cpu|wall|alloc|lock|itimer|ctimer (default cpu).")
+    String event;
+    @Option(names = "--interval", paramLabel = "I", description = "Sampling interval (default per event).")
+    String interval;
+    @Option(names = "--cooldown", paramLabel = "D", description = "Quiet time per JVM after the rule fired, e.g. 10m.")
+    String cooldown;
+    @Option(names = "--app", paramLabel = "APP", description = "Only JVMs of this app (default: any).")
+    String app;
+
+    @Override
+    public Integer call() {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("cpu_percent", cpuPercent);
+        put(body, "for", forDuration);
+        put(body, "duration", duration);
+        put(body, "event", event);
+        put(body, "interval", interval);
+        put(body, "cooldown", cooldown);
+        put(body, "app", app);
+        String answer = connection.connect().forFeature("rules").post("/api/v1/rules", JsonWriter.write(body));
+        spec.commandLine().getOut().println(Listing.item(answer).text("id")); // alone on the line, for scripts
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static void put(Map<String, Object> body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+}
