@@ -26,6 +26,11 @@ import dev.pyrometer.cli.ExitCodes;
         description = {"Flame graphs of JVMs across a fleet, through the Pyrometer controller.",
             "Every command takes --controller URL (default $PYROMETER_CONTROLLER, else http://127.0.0.1:8080) and"
                 + " the token from $PYROMETER_TOKEN or --token-file FILE."},
+        footerHeading = "%nFor this client:%n",
+        footer = {"  3 also: no such host, JVM, profile or job; host offline; JVM busy;",
+            "    or the profile failed (its error is printed).",
+            "  5 also: the token was refused (401), or the controller is too old.",
+            "  6: compare --fail-on-regression found a regression over its threshold."},
         subcommands = {HostsCommand.class, JvmsCommand.class, ProfileCommand.class, ProfilesCommand.class,
             GetCommand.class, DiffCommand.class, CompareCommand.class, JobsCommand.class, RulesCommand.class,
             CommandLine.HelpCommand.class})

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jvms}: the JVMs the helpers last reported, with what it takes to pick one to profile. */
 @Command(name = "jvms", mixinStandardHelpOptions = true,
-        description = "Lists the JVMs on every host (or one with --host): CPU %, RSS, app and release, attachable.")
+        description = "Lists the JVMs on every host (or one with --host): CPU %%, RSS, app and release, attachable.")
 public final class JvmsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

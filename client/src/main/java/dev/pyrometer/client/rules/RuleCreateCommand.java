@@ -23,7 +23,7 @@ public final class RuleCreateCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Option(names = "--cpu-percent", required = true, paramLabel = "PCT",
-            description = "CPU % of one JVM (100 = one core) that counts as pegged.")
+            description = "CPU %% of one JVM (100 = one core) that counts as pegged.")
     double cpuPercent;
     @Option(names = "--for", paramLabel = "D", description = "How long it must stay there, e.g. 10s.")
     String forDuration;
