@@ -1,9 +1,8 @@
 package dev.pyrometer.client.jobs;
 
 import dev.pyrometer.client.connect.ConnectionOptions;
-import dev.pyrometer.client.json.JsonWriter;
+import dev.pyrometer.client.json.JsonBody;
 import dev.pyrometer.client.output.Listing;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -58,29 +57,14 @@ public final class JobCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var body = new LinkedHashMap<String, Object>();
-        put(body, "name", name);
-        var selector = new LinkedHashMap<String, Object>();
-        selector.put("app", app);
-        put(selector, "host", hostGlob);
-        if (labels != null && !labels.isEmpty()) {
-            selector.put("labels", new LinkedHashMap<>(labels));
-        }
-        body.put("selector", selector);
-        put(body, "every", schedule.every);
-        put(body, "cron", schedule.cron);
-        put(body, "duration", duration);
-        put(body, "event", event);
-        put(body, "interval", interval);
-        put(body, "max_concurrent", maxConcurrent);
-        put(body, "jitter", jitter);
-        if (keepAge != null || keepBytes != null) {
-            var retention = new LinkedHashMap<String, Object>();
-            put(retention, "max_age", hours(keepAge));
-            put(retention, "max_bytes", keepBytes == null ? null : ByteSize.parse("--keep-bytes", keepBytes));
-            body.put("retention", retention);
-        }
-        String answer = connection.connect().forFeature("jobs").post("/api/v1/jobs", JsonWriter.write(body));
+        var selector = new JsonBody().with("app", app).with("host", hostGlob).with("labels", labels);
+        var retention = new JsonBody().with("max_age", hours(keepAge))
+                .with("max_bytes", keepBytes == null ? null : ByteSize.parse("--keep-bytes", keepBytes));
+        var body = new JsonBody().with("name", name).with("selector", selector).with("every", schedule.every)
+                .with("cron", schedule.cron).with("duration", duration).with("event", event).with("interval", interval)
+                .with("max_concurrent", maxConcurrent).with("jitter", jitter)
+                .with("retention", retention.isEmpty() ? null : retention);
+        String answer = connection.connect().forFeature("jobs").post("/api/v1/jobs", body.toJson());
         String id = Listing.item(answer).text("id");
         spec.commandLine().getOut().println(id); // alone on the line, for scripts
         spec.commandLine().getOut().flush();
@@ -93,11 +77,5 @@ public final class JobCreateCommand implements Callable<Integer> {
             return Long.parseLong(age.substring(0, age.length() - 1)) * 24 + "h";
         }
         return age;
-    }
-
-    private static void put(Map<String, Object> body, String field, Object value) {
-        if (value != null) {
-            body.put(field, value);
-        }
     }
 }

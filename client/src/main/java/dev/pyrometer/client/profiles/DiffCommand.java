@@ -2,10 +2,9 @@ package dev.pyrometer.client.profiles;
 
 import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.client.connect.ConnectionOptions;
-import dev.pyrometer.client.json.JsonWriter;
+import dev.pyrometer.client.json.JsonBody;
 import dev.pyrometer.wire.Protocol;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,10 +39,8 @@ public final class DiffCommand implements Callable<Integer> {
         if (!Download.of(output).artifact().equals(Protocol.FLAMEGRAPH_HTML)) {
             throw CommandFailure.usage("a differential flame graph is HTML; name the output something.html");
         }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("base", against);
-        body.put("new", ids);
-        connection.connect().downloadPost("/api/v1/diff", JsonWriter.write(body), output);
+        var body = new JsonBody().with("base", against).with("new", ids);
+        connection.connect().downloadPost("/api/v1/diff", body.toJson(), output);
         spec.commandLine().getOut().println("wrote " + output);
         spec.commandLine().getOut().flush();
         return 0;

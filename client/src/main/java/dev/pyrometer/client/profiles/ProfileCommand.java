@@ -3,12 +3,11 @@ package dev.pyrometer.client.profiles;
 import dev.pyrometer.client.connect.ConnectionOptions;
 import dev.pyrometer.client.connect.ControllerApi;
 import dev.pyrometer.client.json.JsonFields;
-import dev.pyrometer.client.json.JsonWriter;
+import dev.pyrometer.client.json.JsonBody;
 import dev.pyrometer.client.output.Listing;
 import dev.pyrometer.client.output.Terminal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,16 +58,9 @@ public final class ProfileCommand implements Callable<Integer> {
     public Integer call() {
         List<Download> downloads = Download.of(outputs); // a bad extension is refused before the profile starts
         ControllerApi api = connection.connect();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("host", host);
-        body.put("pid", pid);
-        putIfGiven(body, "duration", duration);
-        putIfGiven(body, "event", event);
-        putIfGiven(body, "interval", interval);
-        if (labels != null && !labels.isEmpty()) {
-            body.put("labels", new LinkedHashMap<>(labels));
-        }
-        String id = Listing.item(api.post("/api/v1/profiles", JsonWriter.write(body))).text("id");
+        var body = new JsonBody().with("host", host).with("pid", pid).with("duration", duration).with("event", event)
+                .with("interval", interval).with("labels", labels);
+        String id = Listing.item(api.post("/api/v1/profiles", body.toJson())).text("id");
         PrintWriter out = spec.commandLine().getOut();
         if (!waitForIt && downloads.isEmpty()) {
             out.println(id); // alone on the line, for scripts
@@ -87,11 +79,5 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static void putIfGiven(Map<String, Object> body, String field, String value) {
-        if (value != null) {
-            body.put(field, value);
-        }
     }
 }

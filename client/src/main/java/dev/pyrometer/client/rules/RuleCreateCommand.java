@@ -1,10 +1,8 @@
 package dev.pyrometer.client.rules;
 
 import dev.pyrometer.client.connect.ConnectionOptions;
-import dev.pyrometer.client.json.JsonWriter;
+import dev.pyrometer.client.json.JsonBody;
 import dev.pyrometer.client.output.Listing;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,23 +38,11 @@ public final class RuleCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("cpu_percent", cpuPercent);
-        put(body, "for", forDuration);
-        put(body, "duration", duration);
-        put(body, "event", event);
-        put(body, "interval", interval);
-        put(body, "cooldown", cooldown);
-        put(body, "app", app);
-        String answer = connection.connect().forFeature("rules").post("/api/v1/rules", JsonWriter.write(body));
+        var body = new JsonBody().with("cpu_percent", cpuPercent).with("for", forDuration).with("duration", duration)
+                .with("event", event).with("interval", interval).with("cooldown", cooldown).with("app", app);
+        String answer = connection.connect().forFeature("rules").post("/api/v1/rules", body.toJson());
         spec.commandLine().getOut().println(Listing.item(answer).text("id")); // alone on the line, for scripts
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    private static void put(Map<String, Object> body, String field, String value) {
-        if (value != null) {
-            body.put(field, value);
-        }
     }
 }
