@@ -34,7 +34,7 @@ public final class HostsCommand implements Callable<Integer> {
                     h.text("helper_version"),
                     "online".equals(h.text("status")) ? "now" : Formats.since(h.text("last_seen"), now) + " ago"));
             return table;
-        }, "no hosts yet: start a helper with --controller pointing here (bin/pyrometer-helper)");
+        }, "no hosts yet: no helper has connected to this controller");
         return 0;
     }
 }
