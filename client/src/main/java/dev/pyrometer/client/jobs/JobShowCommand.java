@@ -4,7 +4,14 @@ import dev.pyrometer.client.connect.ConnectionOptions;
 import dev.pyrometer.client.connect.PathSegment;
 import dev.pyrometer.client.output.Details;
 import dev.pyrometer.client.output.Listing;
+import dev.pyrometer.client.json.JsonFields;
+import dev.pyrometer.client.output.Formats;
+import dev.pyrometer.client.output.Table;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +38,26 @@ public final class JobShowCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(answer.strip());
             spec.commandLine().getOut().flush();
         } else {
-            Details.print(spec.commandLine().getOut(), Listing.item(answer));
+            print(spec.commandLine().getOut(), Listing.item(answer));
         }
         return 0;
+    }
+
+    /** The job's settings as key: value lines, then its recent runs as a table. */
+    private static void print(PrintWriter out, JsonFields job) {
+        var settings = new LinkedHashMap<>(job.map());
+        Object runs = settings.remove("runs");
+        Details.print(out, new JsonFields(settings));
+        if (runs instanceof List<?> list && !list.isEmpty()) {
+            out.println();
+            var table = new Table("RUN", "STATE", "PROFILES", "REASON");
+            for (JsonFields run : JsonFields.list(list)) {
+                Object profiles = run.raw("profiles");
+                table.row(Formats.instant(run.text("time")), run.text("state"),
+                        profiles instanceof List<?> ids ? ids.stream().map(String::valueOf)
+                                .collect(Collectors.joining(" ")) : "", run.text("reason"));
+            }
+            table.print(out);
+        }
     }
 }
