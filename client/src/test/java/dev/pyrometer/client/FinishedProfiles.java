@@ -16,11 +16,17 @@ final class FinishedProfiles {
     /** {@code pyrometer profile} without waiting, then attach, profile, upload and done; returns the profile id. */
     static String take(Cli cli, ControllerUnderTest controller, ControllerUnderTest.Helper helper, String host,
                        long pid, String hotFrame, Path scratch) throws IOException {
+        return take(cli, controller, helper, host, pid, Stacks.collapsed(hotFrame), scratch);
+    }
+
+    /** The same with the given stacks. */
+    static String take(Cli cli, ControllerUnderTest controller, ControllerUnderTest.Helper helper, String host,
+                       long pid, byte[] collapsed, Path scratch) throws IOException {
         var r = cli.run("profile", "--host", host, "--pid", Long.toString(pid), "--duration", "1s");
         assertEquals(0, r.exit(), r.toString());
         String id = r.out().strip();
         assertEquals(id, helper.acceptNextProfile());
-        play(helper, id, Stacks.collapsed(hotFrame), scratch);
+        play(helper, id, collapsed, scratch);
         controller.awaitState(id, "done");
         return id;
     }

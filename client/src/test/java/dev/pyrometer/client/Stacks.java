@@ -14,8 +14,13 @@ final class Stacks {
     }
 
     static byte[] collapsed(String hotFrame) {
-        return ("java.lang.Thread.run;com.example.Main.loop;" + hotFrame + " 90\n"
-                + "java.lang.Thread.run;com.example.Main.loop;com.example.Main.idle 10\n")
+        return collapsed(hotFrame, 90, 10);
+    }
+
+    /** {@code hot} samples in {@code hotFrame} and {@code rest} in an idle loop beside it. */
+    static byte[] collapsed(String hotFrame, int hot, int rest) {
+        return ("java.lang.Thread.run;com.example.Main.loop;" + hotFrame + " " + hot + "\n"
+                + "java.lang.Thread.run;com.example.Main.loop;com.example.Main.idle " + rest + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
