@@ -16,6 +16,8 @@ import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import dev.pyrometer.client.connect.ConnectionOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
@@ -37,6 +39,9 @@ import dev.pyrometer.cli.ExitCodes;
 public final class PyrometerMain implements Environment, Terminal, Callable<Integer> {
     @Spec
     CommandSpec spec;
+    /** Named {@link ConnectionOptions#MIXIN_NAME}: subcommands find it by that name. */
+    @Mixin
+    ConnectionOptions connection;
 
     private final Map<String, String> env;
     private final boolean terminal;

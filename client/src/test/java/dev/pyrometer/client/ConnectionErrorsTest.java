@@ -96,6 +96,15 @@ class ConnectionErrorsTest {
     }
 
     @Test
+    void theOptionsMayAlsoComeBeforeTheSubcommand() throws Exception {
+        Path file = Files.writeString(dir.resolve("token"), ControllerUnderTest.TOKEN);
+        var r = Cli.against("http://127.0.0.1:1", WRONG)
+                .run("--controller", controller.url(), "--token-file", file.toString(), "profiles", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("[]", r.out().strip());
+    }
+
+    @Test
     void aControllerUrlThatIsNotOneIsAUsageError() {
         var r = Cli.against("ftp://example", ControllerUnderTest.TOKEN).run("hosts");
         assertEquals(2, r.exit(), r.toString());

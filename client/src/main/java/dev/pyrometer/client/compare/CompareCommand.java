@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
 
     @Option(names = "--app", required = true, paramLabel = "APP", description = "The app both releases belong to.")
     String app;
@@ -61,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (output != null && !output.toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
             throw CommandFailure.usage("the differential flame graph is HTML; name the output something.html");
         }
-        ControllerApi api = connection.connect().forFeature("compare");
+        ControllerApi api = ConnectionOptions.of(spec).connect().forFeature("compare");
         var query = new LinkedHashMap<String, String>();
         query.put("app", app);
         query.put("base", base);

@@ -9,25 +9,36 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code --controller} and {@code --token-file}, shared by every command that talks to the controller. */
+/**
+ * {@code --controller} and {@code --token-file}: mixed into the root command and inherited by every
+ * subcommand, so they may stand before or after the subcommand's name.
+ */
 public final class ConnectionOptions {
     public static final String DEFAULT_URL = "http://127.0.0.1:8080";
     static final String URL_VARIABLE = "PYROMETER_CONTROLLER";
     static final String TOKEN_VARIABLE = "PYROMETER_TOKEN";
+    /** The root command's field name for these options. */
+    public static final String MIXIN_NAME = "connection";
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--controller", paramLabel = "URL",
+    @Option(names = "--controller", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "Controller URL (default: $PYROMETER_CONTROLLER, else " + DEFAULT_URL + ").")
     String controller;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
+    @Option(names = "--token-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "File holding the controller's token (default: the token in $PYROMETER_TOKEN).")
     Path tokenFile;
+
+    /** The options of the command line {@code spec} belongs to; the root command holds them. */
+    public static ConnectionOptions of(CommandSpec spec) {
+        return (ConnectionOptions) spec.root().mixins().get(MIXIN_NAME).userObject();
+    }
 
     /** A client for the controller these options name, with the token they lead to. */
     public ControllerApi connect() {

@@ -19,13 +19,11 @@ public final class HostsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
-    @Mixin
     JsonOption output;
 
     @Override
     public Integer call() {
-        String json = connection.connect().get("/api/v1/hosts");
+        String json = ConnectionOptions.of(spec).connect().get("/api/v1/hosts");
         Instant now = Instant.now();
         Listing.print(spec.commandLine().getOut(), output.json, json, hosts -> {
             var table = new Table("HOST", "STATUS", "JVMS>", "CORES>", "MEMORY>", "HELPER", "LAST SEEN");

@@ -20,8 +20,6 @@ public final class JvmsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
-    @Mixin
     JsonOption output;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Only the JVMs of this host.")
@@ -31,7 +29,7 @@ public final class JvmsCommand implements Callable<Integer> {
     public Integer call() {
         var query = new HashMap<String, String>();
         query.put("host", host);
-        String json = connection.connect().get("/api/v1/jvms", query);
+        String json = ConnectionOptions.of(spec).connect().get("/api/v1/jvms", query);
         Listing.print(spec.commandLine().getOut(), output.json, json, jvms -> {
             var table = new Table("HOST", "PID>", "APP", "RELEASE", "MAIN CLASS", "JDK", "CPU%>", "RSS>", "UPTIME>",
                     "ATTACHABLE");

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,8 +18,6 @@ import picocli.CommandLine.Spec;
 public final class JobCreateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
 
     @Option(names = "--app", required = true, paramLabel = "APP", description = "Profile the JVMs of this app.")
     String app;
@@ -64,7 +61,7 @@ public final class JobCreateCommand implements Callable<Integer> {
                 .with("cron", schedule.cron).with("duration", duration).with("event", event).with("interval", interval)
                 .with("max_concurrent", maxConcurrent).with("jitter", jitter)
                 .with("retention", retention.isEmpty() ? null : retention);
-        String answer = connection.connect().forFeature("jobs").post("/api/v1/jobs", body.toJson());
+        String answer = ConnectionOptions.of(spec).connect().forFeature("jobs").post("/api/v1/jobs", body.toJson());
         String id = Listing.item(answer).text("id");
         spec.commandLine().getOut().println(id); // alone on the line, for scripts
         spec.commandLine().getOut().flush();

@@ -4,7 +4,6 @@ import dev.pyrometer.client.connect.ConnectionOptions;
 import dev.pyrometer.client.connect.PathSegment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -15,14 +14,12 @@ import picocli.CommandLine.Spec;
 public final class JobDeleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
     @Parameters(index = "0", paramLabel = "ID", description = "The job's id.")
     String id;
 
     @Override
     public Integer call() {
-        connection.connect().forFeature("jobs").delete("/api/v1/jobs/" + PathSegment.of(id));
+        ConnectionOptions.of(spec).connect().forFeature("jobs").delete("/api/v1/jobs/" + PathSegment.of(id));
         spec.commandLine().getOut().println("deleted job " + id);
         spec.commandLine().getOut().flush();
         return 0;

@@ -19,13 +19,11 @@ public final class JobListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
-    @Mixin
     JsonOption output;
 
     @Override
     public Integer call() {
-        String json = connection.connect().forFeature("jobs").get("/api/v1/jobs");
+        String json = ConnectionOptions.of(spec).connect().forFeature("jobs").get("/api/v1/jobs");
         Listing.print(spec.commandLine().getOut(), output.json, json, jobs -> {
             var table = new Table("ID", "NAME", "APP", "HOSTS", "SCHEDULE", "DURATION", "EVENT", "STATE", "NEXT RUN");
             jobs.forEach(j -> {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +23,6 @@ import picocli.CommandLine.Spec;
 public final class JobShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
     @Parameters(index = "0", paramLabel = "ID", description = "The job's id, as 'pyrometer jobs list' shows it.")
     String id;
     @Option(names = "--json", description = "Print the controller's JSON object.")
@@ -33,7 +30,7 @@ public final class JobShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String answer = connection.connect().forFeature("jobs").get("/api/v1/jobs/" + PathSegment.of(id));
+        String answer = ConnectionOptions.of(spec).connect().forFeature("jobs").get("/api/v1/jobs/" + PathSegment.of(id));
         if (json) {
             spec.commandLine().getOut().println(answer.strip());
             spec.commandLine().getOut().flush();

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,8 +20,6 @@ import picocli.CommandLine.Spec;
 public final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
 
     @Parameters(arity = "1..*", paramLabel = "ID", description = "The new side's profile ids.")
     List<String> ids;
@@ -40,7 +37,7 @@ public final class DiffCommand implements Callable<Integer> {
             throw CommandFailure.usage("a differential flame graph is HTML; name the output something.html");
         }
         var body = new JsonBody().with("base", against).with("new", ids);
-        connection.connect().downloadPost("/api/v1/diff", body.toJson(), output);
+        ConnectionOptions.of(spec).connect().downloadPost("/api/v1/diff", body.toJson(), output);
         spec.commandLine().getOut().println("wrote " + output);
         spec.commandLine().getOut().flush();
         return 0;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,8 +18,6 @@ import picocli.CommandLine.Spec;
 public final class GetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
 
     @Parameters(index = "0", paramLabel = "ID", description = "Profile id (p-…), as 'pyrometer profiles' lists.")
     String id;
@@ -32,7 +29,7 @@ public final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Download> downloads = Download.of(outputs);
-        ControllerApi api = connection.connect();
+        ControllerApi api = ConnectionOptions.of(spec).connect();
         var out = spec.commandLine().getOut();
         for (Download d : downloads) {
             d.fetch(api, id);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +25,6 @@ import picocli.CommandLine.Spec;
 public final class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
 
     @Option(names = "--host", required = true, paramLabel = "HOST", description = "Host the JVM runs on.")
     String host;
@@ -57,7 +54,7 @@ public final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Download> downloads = Download.of(outputs); // a bad extension is refused before the profile starts
-        ControllerApi api = connection.connect();
+        ControllerApi api = ConnectionOptions.of(spec).connect();
         var body = new JsonBody().with("host", host).with("pid", pid).with("duration", duration).with("event", event)
                 .with("interval", interval).with("labels", labels);
         String id = Listing.item(api.post("/api/v1/profiles", body.toJson())).text("id");

@@ -20,8 +20,6 @@ public final class ProfilesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
-    @Mixin
     JsonOption output;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Only profiles of this host.")
@@ -52,7 +50,7 @@ public final class ProfilesCommand implements Callable<Integer> {
         query.put("since", since);
         query.put("job", job);
         query.put("limit", limit == null ? null : limit.toString());
-        String json = connection.connect().get("/api/v1/profiles", query);
+        String json = ConnectionOptions.of(spec).connect().get("/api/v1/profiles", query);
         Listing.print(spec.commandLine().getOut(), output.json, json, profiles -> {
             var table = new Table("ID", "STATE", "HOST", "PID>", "APP", "RELEASE", "EVENT", "DURATION>", "SAMPLES>",
                     "CREATED", "ERROR");

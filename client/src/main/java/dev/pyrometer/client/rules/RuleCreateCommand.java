@@ -5,7 +5,6 @@ import dev.pyrometer.client.json.JsonBody;
 import dev.pyrometer.client.output.Listing;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,8 +16,6 @@ import picocli.CommandLine.Spec;
 public final class RuleCreateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
 
     @Option(names = "--cpu-percent", required = true, paramLabel = "PCT",
             description = "CPU %% of one JVM (100 = one core) that counts as pegged.")
@@ -40,7 +37,7 @@ public final class RuleCreateCommand implements Callable<Integer> {
     public Integer call() {
         var body = new JsonBody().with("cpu_percent", cpuPercent).with("for", forDuration).with("duration", duration)
                 .with("event", event).with("interval", interval).with("cooldown", cooldown).with("app", app);
-        String answer = connection.connect().forFeature("rules").post("/api/v1/rules", body.toJson());
+        String answer = ConnectionOptions.of(spec).connect().forFeature("rules").post("/api/v1/rules", body.toJson());
         spec.commandLine().getOut().println(Listing.item(answer).text("id")); // alone on the line, for scripts
         spec.commandLine().getOut().flush();
         return 0;

@@ -4,7 +4,6 @@ import dev.pyrometer.client.connect.ConnectionOptions;
 import dev.pyrometer.client.connect.PathSegment;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -14,14 +13,12 @@ import picocli.CommandLine.Spec;
 public final class RuleDeleteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Mixin
-    ConnectionOptions connection;
     @Parameters(index = "0", paramLabel = "ID", description = "The rule's id, as 'pyrometer rules list' shows it.")
     String id;
 
     @Override
     public Integer call() {
-        connection.connect().forFeature("rules").delete("/api/v1/rules/" + PathSegment.of(id));
+        ConnectionOptions.of(spec).connect().forFeature("rules").delete("/api/v1/rules/" + PathSegment.of(id));
         spec.commandLine().getOut().println("deleted rule " + id);
         spec.commandLine().getOut().flush();
         return 0;

@@ -16,13 +16,11 @@ public final class RuleListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    ConnectionOptions connection;
-    @Mixin
     JsonOption output;
 
     @Override
     public Integer call() {
-        String json = connection.connect().forFeature("rules").get("/api/v1/rules");
+        String json = ConnectionOptions.of(spec).connect().forFeature("rules").get("/api/v1/rules");
         Listing.print(spec.commandLine().getOut(), output.json, json, rules -> {
             var table = new Table("ID", "APP", "CPU%>", "FOR>", "DURATION>", "EVENT", "COOLDOWN>");
             rules.forEach(r -> table.row(r.text("id"), r.has("app") ? r.text("app") : "(any)", r.text("cpu_percent"),
