@@ -31,30 +31,35 @@ import java.util.function.Function;
  */
 public final class ControllerApi {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    /** The controller gives up rendering after 60 s (503, retry later); wait a little longer than that. */
-    public static final Duration RENDER_TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Downloads may wait for a rendering, which the controller gives up after 60 s (503, retry later):
+     * with the default timeout they wait a little longer than that.
+     */
+    static final int RENDER_FACTOR = 3;
 
     private final URI base;
     private final Token token;
     private final String feature;
+    private final Duration timeout;
     private final HttpClient http;
 
-    ControllerApi(URI base, Token token) {
-        this(base, token, null, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+    ControllerApi(URI base, Token token, Duration timeout) {
+        this(base, token, null, timeout, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
-    private ControllerApi(URI base, Token token, String feature, HttpClient http) {
+    private ControllerApi(URI base, Token token, String feature, Duration timeout, HttpClient http) {
         this.base = base;
         this.token = token;
         this.feature = feature;
+        this.timeout = timeout;
         this.http = http;
     }
 
     /** The same client, saying "this controller does not support {@code name}" when a route is missing. */
     public ControllerApi forFeature(String name) {
-        return new ControllerApi(base, token, name, http);
+        return new ControllerApi(base, token, name, timeout, http);
     }
 
     public URI base() {
@@ -62,7 +67,7 @@ public final class ControllerApi {
     }
 
     public String get(String path, Map<String, String> query) {
-        return text(request(path + queryString(query)).GET(), "GET", path, REQUEST_TIMEOUT);
+        return text(request(path + queryString(query)).GET(), "GET", path, timeout);
     }
 
     public String get(String path) {
@@ -71,11 +76,11 @@ public final class ControllerApi {
 
     public String post(String path, String json) {
         return text(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST", path, REQUEST_TIMEOUT);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST", path, timeout);
     }
 
     public String delete(String path) {
-        return text(request(path).DELETE(), "DELETE", path, REQUEST_TIMEOUT);
+        return text(request(path).DELETE(), "DELETE", path, timeout);
     }
 
     /** Streams {@code GET path} into {@code file}, replacing it only once the whole body arrived. */
@@ -108,8 +113,8 @@ public final class ControllerApi {
                 .header("Accept", "application/json");
     }
 
-    private String text(HttpRequest.Builder request, String method, String path, Duration timeout) {
-        return exchange(request.timeout(timeout).build(), method, path, timeout,
+    private String text(HttpRequest.Builder request, String method, String path, Duration deadline) {
+        return exchange(request.timeout(deadline).build(), method, path, deadline,
                 info -> BodySubscribers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -123,7 +128,8 @@ public final class ControllerApi {
             throw CommandFailure.input("cannot write " + file + ": " + e.getMessage());
         }
         try {
-            exchange(request.timeout(RENDER_TIMEOUT).build(), method, path, RENDER_TIMEOUT,
+            Duration deadline = timeout.multipliedBy(RENDER_FACTOR);
+            exchange(request.timeout(deadline).build(), method, path, deadline,
                     info -> BodySubscribers.ofFile(partial));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -188,7 +194,11 @@ public final class ControllerApi {
 
     private CommandFailure noAnswer(String method, String path, Duration deadline) {
         return CommandFailure.remote("the controller at " + base + " did not answer " + method + " " + path
-                + " within " + deadline.toSeconds() + " s; check its log, or try again");
+                + " within " + seconds(deadline) + "; check its log, try again, or allow more with --timeout");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String queryString(Map<String, String> query) {
