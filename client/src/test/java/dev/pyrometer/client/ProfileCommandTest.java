@@ -103,6 +103,20 @@ class ProfileCommandTest {
     }
 
     @Test
+    void aBusyJvmIsAConflictNamingTheProfileInTheWay() throws Exception {
+        var first = cli.run("profile", "--host", "web-1", "--pid", "4242", "--duration", "1s");
+        assertEquals(0, first.exit(), first.toString());
+        String id = first.out().strip();
+        var second = cli.run("profile", "--host", "web-1", "--pid", "4242", "--wait");
+        assertEquals(3, second.exit(), second.toString());
+        assertEquals("error: JVM 4242 on 'web-1' is already being profiled (" + id + "); wait for it to finish\n",
+                second.err());
+        assertEquals(id, helper.acceptNextProfile());
+        FinishedProfiles.play(helper, id, Stacks.collapsed("com.example.A.b"), out);
+        controller.awaitState(id, "done");
+    }
+
+    @Test
     void aBadDurationIsTheApisMessageNamingTheField() {
         var r = cli.run("profile", "--host", "web-1", "--pid", "4242", "--duration", "3x", "--wait");
         assertEquals(2, r.exit(), r.toString());
