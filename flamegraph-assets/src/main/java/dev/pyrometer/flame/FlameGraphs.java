@@ -149,7 +149,8 @@ public final class FlameGraphs {
     }
 
     private static FlameTree readOne(Path input, DiffOptions options) throws IOException {
-        Profiles.Loaded loaded = read(List.of(input), options.render().lenient());
+        // Two files are read at once already, one per core: each is parsed whole, not split in halves.
+        Profiles.Loaded loaded = Profiles.read(List.of(input), options.render().lenient(), new FrameTable(), false);
         if (loaded.skipped() > 0) {
             System.err.println(skippedWarning(loaded));
         }
@@ -175,8 +176,9 @@ public final class FlameGraphs {
     /** Compares trees already in memory (each normalised by its own total). */
     public static DiffResult diff(List<FlameTree> base, List<FlameTree> neu, DiffOptions options) {
         DiffModel model = new DiffModel();
-        base.forEach(tree -> model.addBase(prepare(tree, options.render())));
-        neu.forEach(tree -> model.addNew(prepare(tree, options.render())));
+        // The model takes over what it is given: hand it copies, the caller's trees stay as they are.
+        base.forEach(tree -> model.addBase(prepare(tree.copy(), options.render())));
+        neu.forEach(tree -> model.addNew(prepare(tree.copy(), options.render())));
         return diff(model, options);
     }
 
