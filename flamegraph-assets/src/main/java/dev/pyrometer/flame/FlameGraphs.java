@@ -140,12 +140,17 @@ public final class FlameGraphs {
             for (Future<FlameTree> tree : news) {
                 model.addNew(await(tree));
             }
+            Graph.DiffShares shares = model.shares();
+            // Ranking the changes and drawing the graph only read the finished tree: once its child
+            // index is built, they run side by side, one per core.
+            model.tree().nameRank();
+            Future<List<Change>> changes = readers.submit(() -> model.changes(shares, options.top(), options.test()));
+            Graph graph = new Graph(model.tree(), options.render(), shares);
+            writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
+            return await(changes);
         } finally {
             readers.shutdownNow();
         }
-        DiffResult result = diff(model, options);
-        writeFile(out, o -> writeDiff(result, format, o));
-        return result.changes();
     }
 
     private static FlameTree readOne(Path input, DiffOptions options) throws IOException {
@@ -157,7 +162,7 @@ public final class FlameGraphs {
         return prepare(loaded.tree(), options.render());
     }
 
-    private static FlameTree await(Future<FlameTree> future) throws IOException {
+    private static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

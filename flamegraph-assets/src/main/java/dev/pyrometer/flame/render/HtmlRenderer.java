@@ -171,11 +171,27 @@ public final class HtmlRenderer {
             out.write(DIGITS[(int) v]);
             return;
         }
+        if (v <= Integer.MAX_VALUE) {
+            // Most numbers fit an int; C1 turns long division into a runtime call, int division it inlines.
+            smallNumber(out, (int) v);
+            return;
+        }
         int i = tmp.length;
         tmp[--i] = DIGITS[(int) (v % BASE)];
         v /= BASE;
         while (v > 0) {
             tmp[--i] = DIGITS[BASE + (int) (v % BASE)];
+            v /= BASE;
+        }
+        out.write(tmp, i, tmp.length - i);
+    }
+
+    private void smallNumber(ByteWriter out, int v) throws IOException {
+        int i = tmp.length;
+        tmp[--i] = DIGITS[v % BASE];
+        v /= BASE;
+        while (v > 0) {
+            tmp[--i] = DIGITS[BASE + v % BASE];
             v /= BASE;
         }
         out.write(tmp, i, tmp.length - i);
