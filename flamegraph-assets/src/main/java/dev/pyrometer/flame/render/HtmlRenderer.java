@@ -63,13 +63,17 @@ public final class HtmlRenderer {
     private void indexNames() {
         int[] nameRank = tree.nameRank();
         long[] uses = new long[frames.size() + 1];
-        int[] n = {0};
-        Layout.walk(tree, minTotal, (node, depth, left) -> {
-            int f = tree.frame(node);
-            uses[f < 0 ? rootName : f]++;
-            n[0]++;
-        });
-        count = n[0];
+        if (minTotal <= 1) {
+            count = countAll(uses);
+        } else {
+            int[] n = {0};
+            Layout.walk(tree, minTotal, (node, depth, left) -> {
+                int f = tree.frame(node);
+                uses[f < 0 ? rootName : f]++;
+                n[0]++;
+            });
+            count = n[0];
+        }
         int used = 0;
         for (long u : uses) {
             if (u > 0) {
@@ -97,6 +101,22 @@ public final class HtmlRenderer {
             order[i] = byRank[(int) keys[i]];
             nameIndex[order[i]] = i;
         }
+    }
+
+    /**
+     * Uses of each name when nothing is pruned: then every node with samples is drawn (its
+     * ancestors have samples too), so one pass over the arrays replaces a walk of the tree.
+     */
+    private int countAll(long[] uses) {
+        uses[rootName]++;
+        int drawn = 1;
+        for (int node = 1, size = tree.size(); node < size; node++) {
+            if (tree.total(node) != 0) {
+                uses[tree.frame(node)]++;
+                drawn++;
+            }
+        }
+        return drawn;
     }
 
     private void quantizeDiff() {
