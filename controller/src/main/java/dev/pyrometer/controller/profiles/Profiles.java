@@ -6,6 +6,7 @@ import dev.pyrometer.controller.fleet.Host;
 import dev.pyrometer.controller.store.MetadataStore;
 import dev.pyrometer.controller.store.ProfileRecord;
 import dev.pyrometer.wire.Durations;
+import dev.pyrometer.wire.ProfileIds;
 import dev.pyrometer.wire.JvmInfo;
 import dev.pyrometer.wire.ProfileStatus;
 import dev.pyrometer.wire.Protocol;
