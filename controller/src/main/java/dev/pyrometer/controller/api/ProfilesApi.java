@@ -85,7 +85,7 @@ public final class ProfilesApi {
             }
         }
         var query = new ProfileQuery(q.get("host"), q.get("app"), q.get("release"), q.get("event"),
-                since(q.get("since")), state, limit);
+                since(q.get("since")), state, q.get("job"), limit);
         store.profiles(query).onSuccess(list -> {
             var array = new JsonArray();
             list.forEach(p -> array.add(p.toJson()));

@@ -7,6 +7,7 @@ import dev.pyrometer.controller.store.MetadataStore;
 import dev.pyrometer.controller.store.ProfileRecord;
 import dev.pyrometer.wire.Durations;
 import dev.pyrometer.wire.ProfileIds;
+import dev.pyrometer.wire.Trigger;
 import dev.pyrometer.wire.JvmInfo;
 import dev.pyrometer.wire.ProfileStatus;
 import dev.pyrometer.wire.Protocol;
@@ -56,7 +57,13 @@ public final class Profiles {
         });
     }
 
+    /** A profile asked for by a person (API, UI) or a hook. */
     public Future<ProfileRecord> create(ProfileRequest req) {
+        return create(req, Trigger.manual());
+    }
+
+    /** Checks, records and starts a profile; the trigger says why it is taken (manual, or the job's id). */
+    public Future<ProfileRecord> create(ProfileRequest req, Trigger trigger) {
         Host host = fleet.host(req.host()).orElseThrow(() -> new ApiException(404, "host",
                 "host: no host named '" + req.host() + "' has ever connected; GET /api/v1/hosts lists them"));
         if (!host.online()) {
@@ -81,7 +88,7 @@ public final class Profiles {
         String release = labels.getOrDefault("release", jvm.release());
         var record = new ProfileRecord(ProfileIds.next(), req.host(), req.pid(), ProfileStatus.QUEUED, null, null,
                 req.event(), null, req.interval(), req.duration(), null, Instant.now(), null, null, labels, app,
-                release);
+                release, trigger);
         Reservation reservation = reservation(record);
         active.put(key, reservation);
         return store.saveProfile(record)

@@ -1,6 +1,7 @@
 package dev.pyrometer.controller.store;
 
 import dev.pyrometer.wire.ProfileStatus;
+import dev.pyrometer.wire.Trigger;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,10 @@ public final class MetadataStore implements AutoCloseable {
               duration VARCHAR, samples BIGINT, created TIMESTAMP WITH TIME ZONE NOT NULL,
               started TIMESTAMP WITH TIME ZONE, finished TIMESTAMP WITH TIME ZONE, labels CLOB, app VARCHAR,
               rel VARCHAR);
+            ALTER TABLE profiles ADD COLUMN IF NOT EXISTS trig VARCHAR;
+            ALTER TABLE profiles ADD COLUMN IF NOT EXISTS job VARCHAR;
             CREATE INDEX IF NOT EXISTS profiles_created ON profiles(created);
+            CREATE INDEX IF NOT EXISTS profiles_job ON profiles(job);
             CREATE TABLE IF NOT EXISTS artifacts (profile_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
               sha256 VARCHAR NOT NULL, size BIGINT NOT NULL, PRIMARY KEY (profile_id, name));
             """;
@@ -143,7 +147,7 @@ public final class MetadataStore implements AutoCloseable {
 
     private void writeProfile(ProfileRecord p) throws SQLException {
         {
-            try (var ps = db.prepareStatement("MERGE INTO profiles KEY(id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (var ps = db.prepareStatement("MERGE INTO profiles KEY(id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 int i = 1;
                 ps.setString(i++, p.id());
                 ps.setString(i++, p.host());
@@ -161,7 +165,9 @@ public final class MetadataStore implements AutoCloseable {
                 ps.setTimestamp(i++, ts(p.finished()));
                 ps.setString(i++, new JsonObject(new LinkedHashMap<>(p.labels())).encode());
                 ps.setString(i++, p.app());
-                ps.setString(i, p.release());
+                ps.setString(i++, p.release());
+                ps.setString(i++, p.trigger().toJson().encode());
+                ps.setString(i, p.job());
                 ps.executeUpdate();
             }
         }
@@ -186,6 +192,7 @@ public final class MetadataStore implements AutoCloseable {
             filter(sql, args, "app", q.app());
             filter(sql, args, "rel", q.release());
             filter(sql, args, "event", q.event());
+            filter(sql, args, "job", q.job());
             filter(sql, args, "state", q.state() == null ? null : q.state().wireName());
             if (q.since() != null) {
                 sql.append(" AND created >= ?");
@@ -306,7 +313,11 @@ public final class MetadataStore implements AutoCloseable {
                 ProfileStatus.parse(rs.getString("state")), rs.getString("error"), rs.getString("detail"),
                 rs.getString("event"), rs.getString("engine"), rs.getString("intv"), rs.getString("duration"),
                 samples, instant(rs, "created"), instant(rs, "started"),
-                instant(rs, "finished"), labels, rs.getString("app"), rs.getString("rel"));
+                instant(rs, "finished"), labels, rs.getString("app"), rs.getString("rel"), trigger(rs.getString("trig")));
+    }
+
+    private static Trigger trigger(String json) {
+        return json == null ? Trigger.manual() : Trigger.from(new JsonObject(json));
     }
 
     private static Timestamp ts(Instant i) {

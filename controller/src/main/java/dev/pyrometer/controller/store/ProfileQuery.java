@@ -5,5 +5,5 @@ import java.time.Instant;
 
 /** Filters of {@code GET /profiles}; null means "any". */
 public record ProfileQuery(String host, String app, String release, String event, Instant since,
-                           ProfileStatus state, int limit) {
+                           ProfileStatus state, String job, int limit) {
 }
