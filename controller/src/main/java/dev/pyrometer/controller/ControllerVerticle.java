@@ -2,7 +2,9 @@ package dev.pyrometer.controller;
 
 import dev.pyrometer.controller.api.AccessLog;
 import dev.pyrometer.controller.http.ApiException;
+import dev.pyrometer.controller.api.CompareApi;
 import dev.pyrometer.controller.api.DiffApi;
+import dev.pyrometer.controller.compare.Comparisons;
 import dev.pyrometer.controller.api.FleetApi;
 import dev.pyrometer.controller.api.ProfilesApi;
 import dev.pyrometer.controller.auth.BearerAuth;
@@ -62,8 +64,9 @@ public final class ControllerVerticle extends VerticleBase {
             var profiles = new Profiles(store);
             fleet = new Fleet(vertx, store, config.offlineAfter(), config.commandDeadline(), profiles::onState);
             var renderings = new Renderings(artifacts, renderWorker);
+            var comparisons = new Comparisons(store, renderings, renderWorker, config.dataDir());
             var router = routes(new FleetApi(fleet), new ProfilesApi(profiles, store, artifacts, renderings),
-                    new DiffApi(store, renderings));
+                    new DiffApi(store, renderings), new CompareApi(comparisons));
             return fleet.start().compose(v -> profiles.start(fleet)).map(router);
         }).compose(router -> {
             server = vertx.createHttpServer(new HttpServerOptions()
@@ -74,7 +77,7 @@ public final class ControllerVerticle extends VerticleBase {
         }).onSuccess(s -> actualPort = s.actualPort());
     }
 
-    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi, DiffApi diffApi) {
+    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi, DiffApi diffApi, CompareApi compareApi) {
         Router router = Router.router(vertx);
         router.route().handler(new AccessLog());
         router.get("/healthz").handler(this::handleHealth);
@@ -92,6 +95,8 @@ public final class ControllerVerticle extends VerticleBase {
         router.post("/api/v1/profiles/:id/cancel").handler(profilesApi::handleCancel);
         router.get("/api/v1/profiles/:id/:name").handler(profilesApi::handleArtifact);
         router.post("/api/v1/diff").handler(diffApi::handleDiff);
+        router.get("/api/v1/compare").handler(compareApi::handleCompare);
+        router.get("/api/v1/compare/:key/flamegraph.html").handler(compareApi::handleFlamegraph);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
         // The UI shell holds no data and can do nothing without the token, which its login form asks for.

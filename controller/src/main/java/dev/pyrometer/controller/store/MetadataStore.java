@@ -198,6 +198,10 @@ public final class MetadataStore implements AutoCloseable {
                 sql.append(" AND created >= ?");
                 args.add(ts(q.since()));
             }
+            if (q.until() != null) {
+                sql.append(" AND created < ?");
+                args.add(ts(q.until()));
+            }
             sql.append(" ORDER BY created DESC, id DESC LIMIT ").append(q.limit());
             try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
