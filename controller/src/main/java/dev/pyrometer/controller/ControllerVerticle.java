@@ -5,6 +5,9 @@ import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.api.CompareApi;
 import dev.pyrometer.controller.api.DiffApi;
 import dev.pyrometer.controller.compare.Comparisons;
+import dev.pyrometer.controller.api.JobsApi;
+import dev.pyrometer.controller.jobs.JobScheduler;
+import dev.pyrometer.controller.jobs.JobStore;
 import dev.pyrometer.controller.api.FleetApi;
 import dev.pyrometer.controller.api.ProfilesApi;
 import dev.pyrometer.controller.auth.BearerAuth;
@@ -39,6 +42,7 @@ public final class ControllerVerticle extends VerticleBase {
     private WorkerExecutor renderWorker;
     private MetadataStore store;
     private Fleet fleet;
+    private JobScheduler jobs;
     private HttpServer server;
     private volatile int actualPort;
 
@@ -65,9 +69,10 @@ public final class ControllerVerticle extends VerticleBase {
             fleet = new Fleet(vertx, store, config.offlineAfter(), config.commandDeadline(), profiles::onState);
             var renderings = new Renderings(artifacts, renderWorker);
             var comparisons = new Comparisons(store, renderings, renderWorker, config.dataDir());
+            jobs = new JobScheduler(vertx, new JobStore(store), fleet, profiles, config.minJobPeriod());
             var router = routes(new FleetApi(fleet), new ProfilesApi(profiles, store, artifacts, renderings),
-                    new DiffApi(store, renderings), new CompareApi(comparisons));
-            return fleet.start().compose(v -> profiles.start(fleet)).map(router);
+                    new DiffApi(store, renderings), new CompareApi(comparisons), new JobsApi(jobs));
+            return fleet.start().compose(v -> profiles.start(fleet)).compose(v -> jobs.start()).map(router);
         }).compose(router -> {
             server = vertx.createHttpServer(new HttpServerOptions()
                     .setIdleTimeout(120)
@@ -77,7 +82,8 @@ public final class ControllerVerticle extends VerticleBase {
         }).onSuccess(s -> actualPort = s.actualPort());
     }
 
-    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi, DiffApi diffApi, CompareApi compareApi) {
+    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi, DiffApi diffApi, CompareApi compareApi,
+                          JobsApi jobsApi) {
         Router router = Router.router(vertx);
         router.route().handler(new AccessLog());
         router.get("/healthz").handler(this::handleHealth);
@@ -97,6 +103,11 @@ public final class ControllerVerticle extends VerticleBase {
         router.post("/api/v1/diff").handler(diffApi::handleDiff);
         router.get("/api/v1/compare").handler(compareApi::handleCompare);
         router.get("/api/v1/compare/:key/flamegraph.html").handler(compareApi::handleFlamegraph);
+        router.post("/api/v1/jobs").handler(jobsApi::handleCreate);
+        router.get("/api/v1/jobs").handler(jobsApi::handleList);
+        router.get("/api/v1/jobs/:id").handler(jobsApi::handleGet);
+        router.post("/api/v1/jobs/:id/:action").handler(jobsApi::handleAction);
+        router.delete("/api/v1/jobs/:id").handler(jobsApi::handleDelete);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
         // The UI shell holds no data and can do nothing without the token, which its login form asks for.
@@ -149,6 +160,9 @@ public final class ControllerVerticle extends VerticleBase {
     public Future<?> stop() {
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         // the store closes on its own worker, after the hosts the closed sockets marked offline
+        if (jobs != null) {
+            jobs.stop();
+        }
         return closed.eventually(() -> fleet == null ? Future.succeededFuture() : fleet.stop())
                 .eventually(() -> store == null ? Future.succeededFuture() : store.shutdown())
                 .eventually(() -> dbWorker.close()).eventually(() -> renderWorker.close());

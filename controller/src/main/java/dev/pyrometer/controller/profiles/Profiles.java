@@ -44,8 +44,15 @@ public final class Profiles {
     /** "host:pid" → profile under way: one at a time per JVM. */
     private final Map<String, Reservation> active = new HashMap<>();
 
+    /** Told of every profile that reached done or failed (jobs wait for theirs). */
+    private final java.util.List<java.util.function.Consumer<ProfileRecord>> settledListeners = new java.util.ArrayList<>();
+
     public Profiles(MetadataStore store) {
         this.store = store;
+    }
+
+    public void onSettled(java.util.function.Consumer<ProfileRecord> listener) {
+        settledListeners.add(listener);
     }
 
     /** Wires the fleet in (the fleet reports states back to this object) and remembers unfinished work. */
@@ -183,6 +190,7 @@ public final class Profiles {
 
     private void settle(ProfileRecord p) {
         if (p.state().terminal()) {
+            settledListeners.forEach(l -> l.accept(p));
             String key = target(p.host(), p.pid());
             Reservation r = active.get(key);
             if (r != null && r.profileId().equals(p.id())) {

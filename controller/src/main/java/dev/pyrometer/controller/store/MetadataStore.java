@@ -70,6 +70,17 @@ public final class MetadataStore implements AutoCloseable {
         }, true);
     }
 
+    /** Work on the store's connection, for stores of other subjects (jobs, rules) that share its file and worker. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection db) throws Exception;
+    }
+
+    /** Runs {@code work} on the store's worker, serialised with every other call. */
+    public <T> Future<T> withConnection(SqlWork<T> work) {
+        return run(() -> work.apply(db));
+    }
+
     // ---- hosts ---------------------------------------------------------------------------------
 
     /** Saves hosts in one transaction: one disk write for a burst of hellos, not one per host. */
