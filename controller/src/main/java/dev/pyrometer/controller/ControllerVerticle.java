@@ -8,6 +8,7 @@ import dev.pyrometer.controller.compare.Comparisons;
 import dev.pyrometer.controller.api.JobsApi;
 import dev.pyrometer.controller.jobs.JobScheduler;
 import dev.pyrometer.controller.jobs.JobStore;
+import dev.pyrometer.controller.retention.RetentionSweeper;
 import dev.pyrometer.controller.api.FleetApi;
 import dev.pyrometer.controller.api.ProfilesApi;
 import dev.pyrometer.controller.auth.BearerAuth;
@@ -43,6 +44,7 @@ public final class ControllerVerticle extends VerticleBase {
     private MetadataStore store;
     private Fleet fleet;
     private JobScheduler jobs;
+    private RetentionSweeper retention;
     private HttpServer server;
     private volatile int actualPort;
 
@@ -72,7 +74,10 @@ public final class ControllerVerticle extends VerticleBase {
             jobs = new JobScheduler(vertx, new JobStore(store), fleet, profiles, config.minJobPeriod());
             var router = routes(new FleetApi(fleet), new ProfilesApi(profiles, store, artifacts, renderings),
                     new DiffApi(store, renderings), new CompareApi(comparisons), new JobsApi(jobs));
-            return fleet.start().compose(v -> profiles.start(fleet)).compose(v -> jobs.start()).map(router);
+            retention = new RetentionSweeper(vertx, store, artifacts, comparisons.directory(), config.retention(),
+                    jobs::withRetention);
+            return fleet.start().compose(v -> profiles.start(fleet)).compose(v -> jobs.start())
+                    .compose(v -> retention.start()).map(router);
         }).compose(router -> {
             server = vertx.createHttpServer(new HttpServerOptions()
                     .setIdleTimeout(120)
@@ -162,6 +167,9 @@ public final class ControllerVerticle extends VerticleBase {
         // the store closes on its own worker, after the hosts the closed sockets marked offline
         if (jobs != null) {
             jobs.stop();
+        }
+        if (retention != null) {
+            retention.stop();
         }
         return closed.eventually(() -> fleet == null ? Future.succeededFuture() : fleet.stop())
                 .eventually(() -> store == null ? Future.succeededFuture() : store.shutdown())
