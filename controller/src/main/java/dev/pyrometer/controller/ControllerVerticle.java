@@ -9,6 +9,8 @@ import dev.pyrometer.controller.api.JobsApi;
 import dev.pyrometer.controller.jobs.JobScheduler;
 import dev.pyrometer.controller.jobs.JobStore;
 import dev.pyrometer.controller.retention.RetentionSweeper;
+import dev.pyrometer.controller.api.RulesApi;
+import dev.pyrometer.controller.rules.Rules;
 import dev.pyrometer.controller.api.FleetApi;
 import dev.pyrometer.controller.api.ProfilesApi;
 import dev.pyrometer.controller.auth.BearerAuth;
@@ -45,6 +47,7 @@ public final class ControllerVerticle extends VerticleBase {
     private Fleet fleet;
     private JobScheduler jobs;
     private RetentionSweeper retention;
+    private RulesApi rulesApi;
     private HttpServer server;
     private volatile int actualPort;
 
@@ -76,7 +79,10 @@ public final class ControllerVerticle extends VerticleBase {
                     new DiffApi(store, renderings), new CompareApi(comparisons), new JobsApi(jobs));
             retention = new RetentionSweeper(vertx, store, artifacts, comparisons.directory(), config.retention(),
                     jobs::withRetention);
-            return fleet.start().compose(v -> profiles.start(fleet)).compose(v -> jobs.start())
+            var rules = new Rules(store, fleet);
+            fleet.onProfileCreated(profiles::onCreated);
+            rulesApi = new RulesApi(rules);
+            return fleet.start().compose(v -> profiles.start(fleet)).compose(v -> rules.start()).compose(v -> jobs.start())
                     .compose(v -> retention.start()).map(router);
         }).compose(router -> {
             server = vertx.createHttpServer(new HttpServerOptions()
@@ -113,6 +119,10 @@ public final class ControllerVerticle extends VerticleBase {
         router.get("/api/v1/jobs/:id").handler(jobsApi::handleGet);
         router.post("/api/v1/jobs/:id/:action").handler(jobsApi::handleAction);
         router.delete("/api/v1/jobs/:id").handler(jobsApi::handleDelete);
+        router.post("/api/v1/rules").handler(ctx -> rulesApi.handleCreate(ctx));
+        router.get("/api/v1/rules").handler(ctx -> rulesApi.handleList(ctx));
+        router.get("/api/v1/rules/:id").handler(ctx -> rulesApi.handleGet(ctx));
+        router.delete("/api/v1/rules/:id").handler(ctx -> rulesApi.handleDelete(ctx));
         router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
         // The UI shell holds no data and can do nothing without the token, which its login form asks for.

@@ -154,6 +154,33 @@ public final class Profiles {
                 .onSuccess(p -> p.ifPresent(this::settle));
     }
 
+    /**
+     * Registers a profile a helper started by itself (a rule fired), so its states and uploads are
+     * accepted. Idempotent on the id: a re-sent announcement after a reconnect changes nothing.
+     */
+    public void onCreated(Host host, WireMessage.ProfileCreated c) {
+        var labels = new LinkedHashMap<String, String>(c.labels());
+        JvmInfo jvm = host.jvm(c.pid()).orElse(null);
+        String app = labels.getOrDefault("app", jvm == null ? null : jvm.app());
+        String release = labels.getOrDefault("release", jvm == null ? null : jvm.release());
+        Instant created = instant(c.created());
+        var record = new ProfileRecord(c.profileId(), host.name(), c.pid(), ProfileStatus.QUEUED, null, null, c.event(),
+                null, c.interval(), c.duration(), null, created == null ? Instant.now() : created, null, null, labels,
+                app, release, c.trigger());
+        store.insertProfileIfAbsent(record)
+                .onSuccess(inserted -> {
+                    if (inserted) {
+                        // the helper runs it already: the JVM is busy whatever the controller thinks; timed from
+                        // now, as the helper's clock and a late (re)announcement say nothing of when it ends
+                        Duration planned = Durations.parse(c.duration());
+                        active.put(target(host.name(), c.pid()), new Reservation(c.profileId(), Instant.now()
+                                .plus(planned == null ? Duration.ZERO : planned).plus(RESERVATION_GRACE)));
+                    }
+                })
+                .onFailure(e -> LOG.warning(() -> "could not record profile " + c.profileId() + " of host "
+                        + host.name() + ": " + e));
+    }
+
     /** Applies a helper's report; reports for unknown profiles or from the wrong host are ignored with a warning. */
     public void onState(String hostName, WireMessage.ProfileState s) {
         Future<Map<String, String>> artifacts = s.state() == ProfileStatus.DONE

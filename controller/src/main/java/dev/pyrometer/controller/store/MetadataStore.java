@@ -184,6 +184,22 @@ public final class MetadataStore implements AutoCloseable {
         }
     }
 
+    /** Saves a profile unless one with its id exists; true when saved (helpers may re-send after reconnecting). */
+    public Future<Boolean> insertProfileIfAbsent(ProfileRecord p) {
+        return run(() -> {
+            try (var ps = db.prepareStatement("SELECT 1 FROM profiles WHERE id = ?")) {
+                ps.setString(1, p.id());
+                try (var rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            writeProfile(p);
+            return true;
+        });
+    }
+
     public Future<Optional<ProfileRecord>> profile(String id) {
         return run(() -> {
             try (var ps = db.prepareStatement("SELECT * FROM profiles WHERE id = ?")) {
