@@ -11,6 +11,8 @@ import dev.pyrometer.controller.jobs.JobStore;
 import dev.pyrometer.controller.retention.RetentionSweeper;
 import dev.pyrometer.controller.api.RulesApi;
 import dev.pyrometer.controller.rules.Rules;
+import dev.pyrometer.controller.api.HooksApi;
+import dev.pyrometer.controller.hooks.AlertmanagerHook;
 import dev.pyrometer.controller.api.FleetApi;
 import dev.pyrometer.controller.api.ProfilesApi;
 import dev.pyrometer.controller.auth.BearerAuth;
@@ -47,7 +49,6 @@ public final class ControllerVerticle extends VerticleBase {
     private Fleet fleet;
     private JobScheduler jobs;
     private RetentionSweeper retention;
-    private RulesApi rulesApi;
     private HttpServer server;
     private volatile int actualPort;
 
@@ -75,13 +76,13 @@ public final class ControllerVerticle extends VerticleBase {
             var renderings = new Renderings(artifacts, renderWorker);
             var comparisons = new Comparisons(store, renderings, renderWorker, config.dataDir());
             jobs = new JobScheduler(vertx, new JobStore(store), fleet, profiles, config.minJobPeriod());
-            var router = routes(new FleetApi(fleet), new ProfilesApi(profiles, store, artifacts, renderings),
-                    new DiffApi(store, renderings), new CompareApi(comparisons), new JobsApi(jobs));
             retention = new RetentionSweeper(vertx, store, artifacts, comparisons.directory(), config.retention(),
                     jobs::withRetention);
             var rules = new Rules(store, fleet);
             fleet.onProfileCreated(profiles::onCreated);
-            rulesApi = new RulesApi(rules);
+            var router = routes(new Apis(new FleetApi(fleet), new ProfilesApi(profiles, store, artifacts, renderings),
+                    new DiffApi(store, renderings), new CompareApi(comparisons), new JobsApi(jobs), new RulesApi(rules),
+                    new HooksApi(new AlertmanagerHook(fleet, profiles))));
             return fleet.start().compose(v -> profiles.start(fleet)).compose(v -> rules.start()).compose(v -> jobs.start())
                     .compose(v -> retention.start()).map(router);
         }).compose(router -> {
@@ -93,8 +94,19 @@ public final class ControllerVerticle extends VerticleBase {
         }).onSuccess(s -> actualPort = s.actualPort());
     }
 
-    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi, DiffApi diffApi, CompareApi compareApi,
-                          JobsApi jobsApi) {
+    /** The request handlers, one object per subject. */
+    private record Apis(FleetApi fleet, ProfilesApi profiles, DiffApi diff, CompareApi compare, JobsApi jobs,
+                        RulesApi rules, HooksApi hooks) {
+    }
+
+    private Router routes(Apis apis) {
+        FleetApi fleetApi = apis.fleet();
+        ProfilesApi profilesApi = apis.profiles();
+        DiffApi diffApi = apis.diff();
+        CompareApi compareApi = apis.compare();
+        JobsApi jobsApi = apis.jobs();
+        RulesApi rulesApi = apis.rules();
+        HooksApi hooksApi = apis.hooks();
         Router router = Router.router(vertx);
         router.route().handler(new AccessLog());
         router.get("/healthz").handler(this::handleHealth);
@@ -119,10 +131,11 @@ public final class ControllerVerticle extends VerticleBase {
         router.get("/api/v1/jobs/:id").handler(jobsApi::handleGet);
         router.post("/api/v1/jobs/:id/:action").handler(jobsApi::handleAction);
         router.delete("/api/v1/jobs/:id").handler(jobsApi::handleDelete);
-        router.post("/api/v1/rules").handler(ctx -> rulesApi.handleCreate(ctx));
-        router.get("/api/v1/rules").handler(ctx -> rulesApi.handleList(ctx));
-        router.get("/api/v1/rules/:id").handler(ctx -> rulesApi.handleGet(ctx));
-        router.delete("/api/v1/rules/:id").handler(ctx -> rulesApi.handleDelete(ctx));
+        router.post("/api/v1/rules").handler(rulesApi::handleCreate);
+        router.get("/api/v1/rules").handler(rulesApi::handleList);
+        router.get("/api/v1/rules/:id").handler(rulesApi::handleGet);
+        router.delete("/api/v1/rules/:id").handler(rulesApi::handleDelete);
+        router.post("/api/v1/hooks/alertmanager").handler(hooksApi::handleAlertmanager);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
         // The UI shell holds no data and can do nothing without the token, which its login form asks for.
