@@ -8,6 +8,9 @@ build:
 	$(MVN) -DskipTests package
 
 run: build
+	scripts/run-stack.sh
+
+demo: build
 	scripts/demo.sh
 
 # Browser tests drive Debian's headless Chromium; install it when missing.
