@@ -37,6 +37,10 @@ final class ControllerLink {
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile WebSocket socket;
+    /** When the controller last answered a WebSocket ping: a silent peer behind a dead route is noticed. */
+    private volatile long lastPongNanos;
+    /** A connection without a pong for this long is given up and made again. */
+    static final Duration PONG_DEADLINE = Duration.ofSeconds(20);
 
     ControllerLink(HttpClient http, URI controller, String token, Consumer<WireMessage> inbound,
                    Consumer<ControllerLink> onConnected) {
@@ -67,6 +71,7 @@ final class ControllerLink {
                         .connectTimeout(CONNECT_DEADLINE)
                         .buildAsync(wsUri, new Listener(closed))
                         .get(CONNECT_DEADLINE.toMillis() + 2000, TimeUnit.MILLISECONDS);
+                lastPongNanos = System.nanoTime();
                 socket = ws;
                 LOG.info("connected to " + wsUri);
                 firstFailure = true;
@@ -140,6 +145,31 @@ final class ControllerLink {
         }
     }
 
+    /**
+     * Sends the heartbeat and a WebSocket ping; drops the connection when the pings have gone
+     * unanswered past {@link #PONG_DEADLINE} (a half-open TCP connection accepts writes for minutes).
+     */
+    void heartbeat(WireMessage heartbeat) {
+        WebSocket ws = socket;
+        if (ws == null) {
+            return;
+        }
+        if (System.nanoTime() - lastPongNanos > PONG_DEADLINE.toNanos()) {
+            LOG.warning("no answer from the controller for " + PONG_DEADLINE.toSeconds() + " s; reconnecting");
+            ws.abort();
+            return;
+        }
+        if (send(heartbeat)) {
+            synchronized (this) {
+                try {
+                    ws.sendPing(java.nio.ByteBuffer.allocate(0));
+                } catch (IllegalStateException e) {
+                    // the previous ping is still on its way; the pong deadline above covers it
+                }
+            }
+        }
+    }
+
     void stop() {
         stopped.countDown();
         WebSocket ws = socket;
@@ -188,6 +218,13 @@ final class ControllerLink {
                     LOG.warning("undecodable frame from the controller: " + e.getMessage());
                 }
             }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket ws, java.nio.ByteBuffer message) {
+            lastPongNanos = System.nanoTime();
             ws.request(1);
             return null;
         }

@@ -61,7 +61,7 @@ public final class HelperDaemon {
                 + ", " + spool.held().size() + " profiles held)");
         workers.execute(uploads);
         long beat = Protocol.HEARTBEAT_INTERVAL.toMillis();
-        timers.scheduleWithFixedDelay(() -> link.send(new WireMessage.Heartbeat(Instant.now().toString())),
+        timers.scheduleWithFixedDelay(() -> link.heartbeat(new WireMessage.Heartbeat(Instant.now().toString())),
                 beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::lookAtJvms, beat, beat, TimeUnit.MILLISECONDS);
         try {
