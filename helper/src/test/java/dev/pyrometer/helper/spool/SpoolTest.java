@@ -40,7 +40,7 @@ class SpoolTest {
 
     @Test
     void overItsLimitTheOldestFinishedProfilesGoFirstAndTheNewestStays() throws IOException {
-        Spool spool = Spool.open(root, 2500);
+        Spool spool = Spool.open(root, 3800); // three 1000-byte recordings and four small profile.json files do not fit
         SpooledProfile oldest = finished(spool, "p-old");
         SpooledProfile middle = finished(spool, "p-mid");
         SpooledProfile recording = spool.create("p-rec", 3);
