@@ -46,7 +46,7 @@ public final class TargetProcess implements AutoCloseable {
         cmd.add(java(javaHome));
         cmd.addAll(vmOptions);
         cmd.add("-cp");
-        cmd.add(testClasses().toString());
+        cmd.add(classesOutsideTmp().toString());
         cmd.add(CpuBurner.class.getName());
         cmd.addAll(List.of(args));
         return startAndAwaitReady(cmd, "ready");
@@ -139,6 +139,53 @@ public final class TargetProcess implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path outsideTmp;
+
+    /**
+     * The test classes, at a path a target with its own private /tmp can still see: a clone under
+     * /tmp (as CI may use) is hidden by the tmpfs the namespace tests mount there, so those classes
+     * are copied once to /var/tmp, readable by all, and removed when the test JVM exits.
+     */
+    public static synchronized Path classesOutsideTmp() throws IOException {
+        Path classes = testClasses();
+        if (!classes.startsWith("/tmp")) {
+            return classes;
+        }
+        if (outsideTmp == null) {
+            Path copy = Files.createTempDirectory(Path.of("/var/tmp"), "pyrometer-test-classes-");
+            try (var files = Files.walk(classes)) {
+                for (Path f : files.toList()) {
+                    Path to = copy.resolve(classes.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(f, to);
+                    }
+                }
+            }
+            // Readable by everyone: the same classes start targets that run as another user.
+            try (var files = Files.walk(copy)) {
+                for (Path f : files.toList()) {
+                    Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString(
+                            Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(copy)));
+            outsideTmp = copy;
+        }
+        return outsideTmp;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var files = Files.walk(root)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            System.err.println("could not remove " + root + ": " + e);
         }
     }
 
