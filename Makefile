@@ -13,6 +13,9 @@ cds:
 	scripts/build-cds.sh
 
 run: build
+	scripts/run-stack.sh
+
+demo: build
 	scripts/demo.sh
 
 # Browser tests drive Debian's headless Chromium; install it when missing.
