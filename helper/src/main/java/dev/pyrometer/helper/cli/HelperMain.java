@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code pyrometer-helper}: the per-host command line. */
 @Command(name = "pyrometer-helper", mixinStandardHelpOptions = true, version = "pyrometer-helper 0.1.0",
         description = "Profiles JVMs on this host from outside, with async-profiler.",
-        subcommands = {JvmsCommand.class, ProfileCommand.class, RenderCommand.class, DiffCommand.class})
+        subcommands = {JvmsCommand.class, ProfileCommand.class, ServeCommand.class, RenderCommand.class, DiffCommand.class})
 public final class HelperMain {
 
     public static void main(String[] args) {

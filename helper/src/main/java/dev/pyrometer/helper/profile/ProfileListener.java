@@ -9,4 +9,9 @@ public interface ProfileListener {
     /** Seconds profiled so far out of the requested duration. */
     default void onProgress(double elapsedSeconds, double totalSeconds) {
     }
+
+    /** True to end the recording early (a cancel): what was recorded so far is kept and rendered. */
+    default boolean stopRequested() {
+        return false;
+    }
 }

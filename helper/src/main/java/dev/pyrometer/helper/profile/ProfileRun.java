@@ -141,7 +141,7 @@ final class ProfileRun {
         while (true) {
             long elapsed = System.nanoTime() - begin;
             listener.onProgress(Math.min(elapsed, total) / 1e9, total / 1e9);
-            if (elapsed >= total) {
+            if (elapsed >= total || listener.stopRequested()) {
                 return false;
             }
             if (!attach.stillTheSameProcess()) {

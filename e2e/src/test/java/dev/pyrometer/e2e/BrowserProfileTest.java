@@ -1,0 +1,80 @@
+package dev.pyrometer.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A person's path in real headless Chromium: sign in, click Profile on the busy JVM, see its flame graph. */
+class BrowserProfileTest {
+    @TempDir
+    Path dir;
+    @TempDir
+    Path browserProfile;
+
+    @Test
+    void clickProfileOnABusyJvmAndSeeItsFlameGraph() {
+        try (Stack stack = new Stack(dir)) {
+            stack.startController();
+            stack.startHelper("browser-host");
+            Launched busy = stack.startBusyJvm();
+            stack.api().awaitJvm("browser-host", busy.pid(), Await.LONG);
+            WebDriver browser = chromium();
+            try {
+                // the UI's Profile button asks for 30 s; attach, render and upload come on top
+                var wait = new WebDriverWait(browser, Await.LONG.plusSeconds(30));
+                browser.get(stack.baseUrl() + "/");
+                browser.findElement(By.id("token")).sendKeys(Stack.TOKEN);
+                browser.findElement(By.id("login")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#hosts tbody"),
+                        "browser-host"));
+                click(wait, By.cssSelector(".profile-btn[data-host='browser-host'][data-pid='" + busy.pid() + "']"));
+                wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("flamegraph")));
+                wait.until(d -> d.getPageSource().contains("BusyService.burn"));
+                browser.switchTo().defaultContent();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#profiles tbody"), "done"));
+                assertTrue(browser.getCurrentUrl().indexOf(Stack.TOKEN) < 0, "the token is never in a URL");
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /** Clicks an element the page may re-render at any moment (its lists refresh every few seconds). */
+    private static void click(WebDriverWait wait, By by) {
+        wait.until(d -> {
+            try {
+                var e = d.findElement(by);
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                e.click();
+                return true;
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
+    private WebDriver chromium() {
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
+        var options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage", "--user-data-dir=" + browserProfile.toAbsolutePath());
+        return new ChromeDriver(service, options);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.pyrometer.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Starts the real pieces as subprocesses: a controller (launcher, port 0 the first time, the same port
+ * on restart), a helper daemon connected to it, and a busy JVM to profile. Closes all of them.
+ */
+final class Stack implements AutoCloseable {
+    static final String TOKEN = "e2e-token-" + Long.toHexString(System.nanoTime());
+    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+
+    private final Path dir;
+    private final List<Launched> started = new ArrayList<>();
+    Launched controller;
+    int port;
+
+    Stack(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Starts the controller; the first time on a free port, later on the same one (the helper keeps its URL). */
+    Launched startController() {
+        controller = Launched.start("controller", List.of(Launched.launcher("pyrometer-controller"), "serve",
+                "--port", Integer.toString(port), "--data", dir.resolve("controller").toString()),
+                Map.of("PYROMETER_TOKEN", TOKEN, "PYROMETER_CONTROLLER_JAVA_OPTS", "-Xmx256m"));
+        started.add(controller);
+        port = Integer.parseInt(controller.awaitOutput(LISTENING, Await.LONG).group(1));
+        return controller;
+    }
+
+    /** Reserves a port for a controller that starts later: bound once and released. */
+    int reservePort() throws java.io.IOException {
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        return port;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Api api() {
+        return new Api(baseUrl(), TOKEN);
+    }
+
+    Launched startHelper(String host, String token) {
+        Launched helper = Launched.start("helper-" + host, List.of(Launched.launcher("pyrometer-helper"), "serve",
+                "--controller", baseUrl(), "--host", host, "--spool", dir.resolve("spool-" + host).toString()),
+                Map.of("PYROMETER_TOKEN", token, "PYROMETER_HOME", dir.resolve("helper-home").toString(),
+                        "PYROMETER_HELPER_JAVA_OPTS", "-Xmx64m"));
+        started.add(helper);
+        return helper;
+    }
+
+    Launched startHelper(String host) {
+        return startHelper(host, TOKEN);
+    }
+
+    /** A JVM pegging the CPU with its threads in {@code BusyService.burn}. */
+    Launched startBusyJvm() {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        String classes = Path.of(java.net.URI.create(
+                BusyService.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
+        Launched busy = Launched.start("busy", List.of(javaBin, "-cp", classes,
+                BusyService.class.getName(), "4"), Map.of());
+        started.add(busy);
+        busy.awaitOutput(Pattern.compile("ready"), Await.LONG);
+        return busy;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+    }
+
+    static Duration profileDeadline() {
+        return Await.LONG;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.pyrometer.helper.daemon;
+
+import dev.pyrometer.helper.attach.HotSpotAttach;
+import dev.pyrometer.helper.discovery.JvmDiscovery;
+import dev.pyrometer.helper.profile.Profiler;
+import dev.pyrometer.helper.spool.Spool;
+import dev.pyrometer.helper.spool.SpooledProfile;
+import dev.pyrometer.helper.upload.Uploader;
+import dev.pyrometer.wire.Protocol;
+import dev.pyrometer.wire.WireMessage;
+import java.net.http.HttpClient;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * The long-running helper ({@code serve}): keeps a WebSocket to the controller, reports this host's
+ * JVMs, runs the profiles it is asked for and hands their artifacts over through the spool.
+ */
+public final class HelperDaemon {
+    private static final Logger LOG = Logger.getLogger(HelperDaemon.class.getName());
+
+    private final DaemonConfig config;
+    private final ControllerLink link;
+    private final ProfileSessions sessions;
+    private final UploadWorker uploads;
+    private final InventoryReporter inventory;
+    private final Spool spool;
+    private final ExecutorService workers = Executors.newCachedThreadPool(named("helper-work"));
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, named("helper-timer"));
+
+    public HelperDaemon(DaemonConfig config) {
+        this.config = config;
+        Profiler profiler = new Profiler(config.workDir());
+        this.spool = Spool.open(config.spoolDir(), config.spoolMaxBytes());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(ControllerLink.CONNECT_DEADLINE)
+                .executor(workers).build();
+        this.link = new ControllerLink(http, config.controller(), config.token(), this::onMessage, l -> onConnected());
+        this.sessions = new ProfileSessions(profiler, spool, workers, p -> link.send(p.message()), p -> wakeUploads());
+        this.uploads = new UploadWorker(spool, new Uploader(http, config.controller(), config.token()), link, sessions);
+        this.inventory = new InventoryReporter(new JvmDiscovery(warm(profiler), JvmDiscovery.DEFAULT_CPU_WINDOW), link);
+    }
+
+    /**
+     * Pays every one-time cost now rather than when the first profile is asked for on a pegged host:
+     * the attach classes, the agent library on disk.
+     */
+    private static String warm(Profiler profiler) {
+        HotSpotAttach.warmUp();
+        return profiler.agentPathInTarget();
+    }
+
+    /** Runs until {@link #stop()}; throws {@link TokenRejected} when the token is refused. */
+    public void run() {
+        LOG.info("helper " + config.host() + " serving " + config.controller() + " (spool " + config.spoolDir()
+                + ", " + spool.held().size() + " profiles held)");
+        workers.execute(uploads);
+        long beat = Protocol.HEARTBEAT_INTERVAL.toMillis();
+        timers.scheduleWithFixedDelay(() -> link.heartbeat(new WireMessage.Heartbeat(Instant.now().toString())),
+                beat, beat, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::lookAtJvms, beat, beat, TimeUnit.MILLISECONDS);
+        try {
+            link.run();
+        } finally {
+            stop();
+        }
+    }
+
+    public void stop() {
+        link.stop();
+        uploads.stop();
+        timers.shutdownNow();
+        workers.shutdown();
+    }
+
+    private void lookAtJvms() {
+        try {
+            inventory.tick();
+        } catch (RuntimeException e) {
+            LOG.warning("inventory: " + e);
+        }
+    }
+
+    /** Every (re)connect: hello, inventory, then the state of every profile still held. */
+    private void onConnected() {
+        link.send(HostFacts.hello(config.host()));
+        inventory.sendNow();
+        for (SpooledProfile p : spool.held()) {
+            if (sessions.isRecording(p) || p.state() == dev.pyrometer.wire.ProfileStatus.UPLOADING) {
+                link.send(p.message());
+            }
+        }
+        wakeUploads();
+    }
+
+    private void wakeUploads() {
+        uploads.wake();
+    }
+
+    /** Frames from the controller; commands run off the socket's thread, each answered with a reply. */
+    private void onMessage(WireMessage m) {
+        if (m instanceof WireMessage.ProfileStart start) {
+            workers.execute(() -> sessions.start(start, link::send));
+        } else if (m instanceof WireMessage.ProfileCancel cancel) {
+            workers.execute(() -> link.send(sessions.cancel(cancel)));
+        } else if (m instanceof WireMessage.Ping ping) {
+            workers.execute(() -> link.send(new WireMessage.Reply(ping.id(), true, null)));
+        } else if (m instanceof WireMessage.Error error) {
+            LOG.warning("controller answered " + error.re() + " with an error: " + error.message());
+        } else {
+            workers.execute(() -> link.send(new WireMessage.Error(m.type(), "a helper does not accept '"
+                    + m.type() + "' frames")));
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,210 @@
+package dev.pyrometer.helper.daemon;
+
+import dev.pyrometer.cli.CommandFailure;
+import dev.pyrometer.helper.profile.ProfileListener;
+import dev.pyrometer.helper.profile.ProfileRequest;
+import dev.pyrometer.helper.profile.ProfileResult;
+import dev.pyrometer.helper.profile.Profiler;
+import dev.pyrometer.helper.profile.RequestCheck;
+import dev.pyrometer.helper.proc.ProcessFacts;
+import dev.pyrometer.helper.spool.Spool;
+import dev.pyrometer.helper.spool.SpooledProfile;
+import dev.pyrometer.wire.Durations;
+import dev.pyrometer.wire.ProfileStatus;
+import dev.pyrometer.wire.WireMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * The profiles this helper is recording: accepts or refuses {@code profile.start} (one session per
+ * JVM), runs the {@link Profiler} off the connection's thread, reports every state, and leaves the
+ * result in the spool for the {@link UploadWorker}.
+ */
+final class ProfileSessions {
+    private static final Logger LOG = Logger.getLogger(ProfileSessions.class.getName());
+    /** The interval the profiler is given for events that are not time-based (it ignores it then). */
+    private static final Duration UNUSED_INTERVAL = Duration.ofMillis(10);
+
+    private final Profiler profiler;
+    private final Spool spool;
+    private final ExecutorService workers;
+    private final Consumer<SpooledProfile> report;
+    private final Consumer<SpooledProfile> recorded;
+    /** pid → the session recording it. */
+    private final Map<Long, Session> running = new ConcurrentHashMap<>();
+
+    /**
+     * {@code report} sends a profile's current state to the controller (when connected);
+     * {@code recorded} receives each profile whose artifacts are ready to upload, or that failed.
+     */
+    ProfileSessions(Profiler profiler, Spool spool, ExecutorService workers, Consumer<SpooledProfile> report,
+                    Consumer<SpooledProfile> recorded) {
+        this.profiler = profiler;
+        this.spool = spool;
+        this.workers = workers;
+        this.report = report;
+        this.recorded = recorded;
+    }
+
+    /**
+     * Checks the command and starts the run; {@code answer} gets the reply (saying why when refused)
+     * before the run reports its first state.
+     */
+    synchronized void start(WireMessage.ProfileStart cmd, Consumer<WireMessage.Reply> answer) {
+        WireMessage.Reply reply = check(cmd);
+        if (reply != null) {
+            answer.accept(reply);
+            return;
+        }
+        Session session = prepare(cmd);
+        if (session == null) {
+            answer.accept(refuse(cmd, "cannot hold the profile in the helper's spool (see its log)"));
+            return;
+        }
+        running.put(cmd.pid(), session);
+        answer.accept(new WireMessage.Reply(cmd.id(), true, null));
+        workers.execute(session);
+    }
+
+    /** Why the command cannot be run, or null when it can. */
+    private WireMessage.Reply check(WireMessage.ProfileStart cmd) {
+        if (!Spool.safeId(cmd.profileId())) {
+            return refuse(cmd, "profile id '" + cmd.profileId() + "' is not 1-128 of A-Z a-z 0-9 . _ -");
+        }
+        Session busy = running.get(cmd.pid());
+        if (busy != null) {
+            return refuse(cmd, "JVM " + cmd.pid() + " is already being profiled (profile " + busy.profile.id() + ")");
+        }
+        Duration duration = Durations.parse(cmd.duration());
+        if (duration == null) {
+            return refuse(cmd, "duration '" + cmd.duration() + "' is not like 30s, 500ms or 2m");
+        }
+        Duration interval = interval(cmd);
+        if (interval == null) {
+            return refuse(cmd, "interval '" + cmd.interval() + "' is not like 10ms or 500us");
+        }
+        if (ProcessFacts.read(cmd.pid()).filter(f -> f.libjvm().isPresent()).isEmpty()) {
+            return refuse(cmd, "no JVM with pid " + cmd.pid() + " on this host (it may have exited)");
+        }
+        try {
+            RequestCheck.validate(request(cmd, duration, interval, Path.of(System.getProperty("java.io.tmpdir"))));
+        } catch (CommandFailure e) {
+            return refuse(cmd, e.getMessage().replace("--", ""));
+        }
+        return null;
+    }
+
+    private Session prepare(WireMessage.ProfileStart cmd) {
+        try {
+            SpooledProfile profile = spool.create(cmd.profileId(), cmd.pid());
+            return new Session(profile, request(cmd, Durations.parse(cmd.duration()), interval(cmd), profile.dir()));
+        } catch (RuntimeException e) {
+            LOG.warning("cannot hold profile " + cmd.profileId() + " in the spool: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Duration interval(WireMessage.ProfileStart cmd) {
+        boolean timed = !cmd.event().equals("alloc") && !cmd.event().equals("lock");
+        return timed ? Durations.parse(cmd.interval() == null ? "10ms" : cmd.interval()) : UNUSED_INTERVAL;
+    }
+
+    private static ProfileRequest request(WireMessage.ProfileStart cmd, Duration duration, Duration interval, Path dir) {
+        Map<String, String> labels = cmd.labels();
+        String title = "JVM " + cmd.pid() + " " + cmd.event()
+                + (labels.containsKey("app") ? " (" + labels.get("app")
+                + (labels.containsKey("release") ? " " + labels.get("release") : "") + ")" : "");
+        return new ProfileRequest(cmd.pid(), duration, cmd.event(), interval, title,
+                List.of(dir.resolve(Artifacts.RECORDING_FILE), dir.resolve(Artifacts.COLLAPSED_FILE),
+                        dir.resolve(Artifacts.HTML_FILE)));
+    }
+
+    /** Ends a running profile early; what was recorded so far is still uploaded. */
+    WireMessage.Reply cancel(WireMessage.ProfileCancel cmd) {
+        for (Session s : running.values()) {
+            if (s.profile.id().equals(cmd.profileId())) {
+                s.cancelled = true;
+                return new WireMessage.Reply(cmd.id(), true, null);
+            }
+        }
+        return new WireMessage.Reply(cmd.id(), false, "profile " + cmd.profileId() + " is not being recorded by this"
+                + " helper (it may be finished and uploading)");
+    }
+
+    /** The profiles being recorded now, to re-announce after a reconnect. */
+    List<SpooledProfile> recording() {
+        return running.values().stream().map(s -> s.profile).toList();
+    }
+
+    /** Whether the spooled profile is still being recorded (else it is finished, or was cut off by a restart). */
+    boolean isRecording(SpooledProfile p) {
+        Session s = running.get(p.pid());
+        return s != null && s.profile == p;
+    }
+
+    private static WireMessage.Reply refuse(WireMessage.ProfileStart cmd, String why) {
+        LOG.info("refused profile " + cmd.profileId() + " of JVM " + cmd.pid() + ": " + why);
+        return new WireMessage.Reply(cmd.id(), false, why);
+    }
+
+    /** One run, on a worker thread. */
+    private final class Session implements Runnable, ProfileListener {
+        final SpooledProfile profile;
+        final ProfileRequest request;
+        volatile boolean cancelled;
+
+        Session(SpooledProfile profile, ProfileRequest request) {
+            this.profile = profile;
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            try {
+                ProfileResult result = profiler.profile(request, this);
+                String detail = "attached in " + result.attachTime().toMillis() + " ms" + (cancelled ? ", cancelled early" : "")
+                        + (result.warnings().isEmpty() ? "" : "; " + String.join("; ", result.warnings()));
+                Artifacts.register(profile);
+                profile.report(ProfileStatus.UPLOADING, detail, result.engine(), result.samples(),
+                        result.started().toString(), result.finished().toString(), null);
+            } catch (CommandFailure e) {
+                profile.report(ProfileStatus.FAILED, null, null, null, null, java.time.Instant.now().toString(),
+                        e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "profile " + profile.id() + " failed unexpectedly", e);
+                profile.report(ProfileStatus.FAILED, null, null, null, null, java.time.Instant.now().toString(),
+                        "internal error in the helper: " + e);
+            } finally {
+                running.remove(request.pid(), this);
+            }
+            spool.enforceLimit(profile);
+            recorded.accept(profile);
+        }
+
+        @Override
+        public void onState(String state, String detail) {
+            ProfileStatus status = switch (state) {
+                case "attaching" -> ProfileStatus.ATTACHING;
+                case "profiling" -> ProfileStatus.PROFILING;
+                case "rendering" -> ProfileStatus.RENDERING;
+                default -> null;
+            };
+            if (status != null) {
+                String started = status == ProfileStatus.PROFILING ? java.time.Instant.now().toString() : null;
+                profile.report(status, detail, null, null, started, null, null);
+                report.accept(profile);
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return cancelled;
+        }
+    }
+}
