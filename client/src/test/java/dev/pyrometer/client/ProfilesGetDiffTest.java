@@ -58,7 +58,7 @@ class ProfilesGetDiffTest {
         assertTrue(lines[0].startsWith("ID") && lines[0].contains("STATE") && lines[0].contains("SAMPLES"), r.out());
         assertTrue(lines[1].matches(other + " +done +web-2 .*"), r.out());
         assertTrue(lines[3].matches(before + " +done +web-1 .*"), r.out());
-        assertTrue(lines[3].matches(".* shop +1\\.4 +cpu +1s +100 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ"), lines[3]);
+        assertTrue(lines[3].matches(".* shop +1\\.4 +cpu +1s +100 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +manual"), lines[3]);
     }
 
     @Test
