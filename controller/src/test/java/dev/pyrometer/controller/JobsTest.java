@@ -131,6 +131,37 @@ class JobsTest {
     }
 
     @Test
+    void aRunProfilesNoMoreThanMaxConcurrentTargetsAtOnce() {
+        try (var controller = RunningController.start(config(data));
+             var helper = SimulatedHelper.connect(controller.port, "web-1", jvm(7, "shop", "1.4"), jvm(8, "shop", "1.4"),
+                     jvm(9, "shop", "1.4"))) {
+            RunningController.until(() -> controller.getArray("/api/v1/jvms"), a -> a.size() == 3, "inventory");
+            String id = controller.post("/api/v1/jobs", "{\"app\":\"shop\",\"every\":\"3s\",\"duration\":\"1s\","
+                    + "\"max_concurrent\":1}").bodyAsJsonObject().getString("id");
+            JsonObject previous = null;
+            var pids = new java.util.HashSet<Long>();
+            for (int i = 0; i < 3; i++) {
+                JsonObject start = helper.take("profile.start");
+                String pid = start.getString("profile_id");
+                pids.add(start.getLong("pid"));
+                JsonObject created = controller.getObject("/api/v1/profiles/" + pid);
+                if (previous != null) {
+                    // the next target is only started once the previous one has finished
+                    assertTrue(!Instant.parse(created.getString("created")).isBefore(Instant.parse(previous.getString("finished"))),
+                            created.getString("created") + " before " + previous.getString("finished"));
+                }
+                ReleaseProfiles.finish(controller, helper, start, TestFlameGraph.collapsed("com.shop.Cart.total"));
+                previous = controller.getObject("/api/v1/profiles/" + pid);
+            }
+            assertEquals(java.util.Set.of(7L, 8L, 9L), pids);
+            RunningController.until(() -> runs(controller, id), r -> count(r, "done") >= 1, "the run done");
+            assertEquals(3, runs(controller, id).stream().map(JsonObject.class::cast)
+                    .filter(r -> r.getString("state").equals("done")).findFirst().orElseThrow()
+                    .getJsonArray("profiles").size());
+        }
+    }
+
+    @Test
     void badJobsAreRefusedNamingTheField() {
         try (var controller = RunningController.start(config(data))) {
             assertField(controller, "{\"duration\":\"1s\"}", "every");

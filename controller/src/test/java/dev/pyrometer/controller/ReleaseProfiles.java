@@ -45,12 +45,20 @@ final class ReleaseProfiles {
                 .put("duration", "1s").put("labels", new JsonObject().put("app", app).put("release", release)).encode());
         assertEquals(202, created.statusCode(), created.bodyAsString());
         String id = created.bodyAsJsonObject().getString("id");
-        helper.reply(helper.take("profile.start"), true, null);
+        JsonObject start = helper.take("profile.start");
+        assertEquals(id, start.getString("profile_id"));
+        finish(controller, helper, start, collapsed);
+        return id;
+    }
+
+    /** Answers a {@code profile.start} as a helper would: reply, uploads, done; waits until the controller has it done. */
+    static void finish(RunningController controller, SimulatedHelper helper, JsonObject start, byte[] collapsed) {
+        String id = start.getString("profile_id");
+        helper.reply(start, true, null);
         assertEquals(201, helper.upload(id, Protocol.RECORDING, "jfr".getBytes(StandardCharsets.UTF_8)));
         assertEquals(201, helper.upload(id, Protocol.COLLAPSED, collapsed));
         helper.state(id, "done", new JsonObject().put("samples", 1));
         RunningController.until(() -> controller.getObject("/api/v1/profiles/" + id),
                 p -> p.getString("state").equals("done"), "profile " + id + " done");
-        return id;
     }
 }

@@ -1,5 +1,7 @@
 package dev.pyrometer.controller.jobs;
 
+import static dev.pyrometer.controller.http.BodyFields.text;
+
 import dev.pyrometer.controller.fleet.HostGlob;
 import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.profiles.ProfileRequest;
@@ -155,16 +157,5 @@ public record JobSpec(String name, String app, String host, Map<String, String> 
             labels.put(e.getKey(), s);
         }
         return labels;
-    }
-
-    private static String text(JsonObject body, String field, String fallback) {
-        Object v = body.getValue(field);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw ApiException.badField(field, "must be a non-empty string");
-        }
-        return s;
     }
 }

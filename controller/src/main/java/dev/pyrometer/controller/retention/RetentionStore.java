@@ -88,19 +88,10 @@ final class RetentionStore {
 
     /** Step one: metadata out and tombstone in, in one transaction. */
     Future<Void> forget(String profileId) {
-        return store.withConnection(db -> {
-            db.setAutoCommit(false);
-            try {
-                update(db, "MERGE INTO deletions KEY(profile_id) VALUES (?)", profileId);
-                update(db, "DELETE FROM artifacts WHERE profile_id = ?", profileId);
-                update(db, "DELETE FROM profiles WHERE id = ?", profileId);
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+        return store.inTransaction(db -> {
+            update(db, "MERGE INTO deletions KEY(profile_id) VALUES (?)", profileId);
+            update(db, "DELETE FROM artifacts WHERE profile_id = ?", profileId);
+            update(db, "DELETE FROM profiles WHERE id = ?", profileId);
             return null;
         });
     }

@@ -1,5 +1,7 @@
 package dev.pyrometer.controller.rules;
 
+import static dev.pyrometer.controller.http.BodyFields.text;
+
 import dev.pyrometer.controller.fleet.HostGlob;
 import dev.pyrometer.controller.http.ApiException;
 import dev.pyrometer.controller.profiles.ProfileRequest;
@@ -62,16 +64,5 @@ public record RuleSpec(Rule rule, String host) {
 
     public static RuleSpec fromJson(JsonObject o) {
         return new RuleSpec(Rule.from(o), o.getString("host"));
-    }
-
-    private static String text(JsonObject body, String field, String fallback) {
-        Object v = body.getValue(field);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw ApiException.badField(field, "must be a non-empty string");
-        }
-        return s;
     }
 }

@@ -81,6 +81,23 @@ public final class MetadataStore implements AutoCloseable {
         return run(() -> work.apply(db));
     }
 
+    /** As {@link #withConnection}, in one transaction: all of it is committed, or none. */
+    public <T> Future<T> inTransaction(SqlWork<T> work) {
+        return run(() -> {
+            db.setAutoCommit(false);
+            try {
+                T result = work.apply(db);
+                db.commit();
+                return result;
+            } catch (Exception e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        });
+    }
+
     // ---- hosts ---------------------------------------------------------------------------------
 
     /** Saves hosts in one transaction: one disk write for a burst of hellos, not one per host. */
