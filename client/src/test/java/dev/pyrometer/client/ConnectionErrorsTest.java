@@ -158,5 +158,8 @@ class ConnectionErrorsTest {
         var r = new Cli(Map.of()).run();
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("Usage: pyrometer"), r.err());
+        var jobs = new Cli(Map.of()).run("jobs");
+        assertEquals(2, jobs.exit(), jobs.toString());
+        assertTrue(jobs.err().contains("Usage: pyrometer jobs"), jobs.err());
     }
 }

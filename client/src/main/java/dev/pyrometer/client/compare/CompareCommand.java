@@ -114,7 +114,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (offenders.isEmpty()) {
             return;
         }
-        for (JsonFields c : offenders) {
+        for (JsonFields c : json ? List.<JsonFields>of() : offenders) { // keep --json output one JSON object
             out.printf(Locale.ROOT, "regression: %s %+.2f points of self time (%.2f%% -> %.2f%%)%n", c.text("frame"),
                     c.number("delta_pct", 0), c.number("base_self_pct", 0), c.number("new_self_pct", 0));
         }
