@@ -95,6 +95,14 @@ class ProfilesGetDiffTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenIsAnInputProblem() throws Exception {
+        Path notADirectory = Files.writeString(out.resolve("plain-file"), "x");
+        var r = cli.run("get", before, "-o", notADirectory.resolve("flame.html").toString());
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("error: cannot write " + notADirectory.resolve("flame.html")), r.err());
+    }
+
+    @Test
     void getOfAnUnknownProfileIsATargetProblemAndWritesNothing() throws Exception {
         Path html = out.resolve("flame.html");
         var r = cli.run("get", "p-nope", "-o", html.toString());

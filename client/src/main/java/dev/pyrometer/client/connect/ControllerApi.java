@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -120,17 +121,17 @@ public final class ControllerApi {
 
     private void save(HttpRequest.Builder request, String method, String path, Path file) {
         Path dir = file.toAbsolutePath().getParent();
-        Path partial;
         try {
             Files.createDirectories(dir);
-            partial = Files.createTempFile(dir, "." + file.getFileName(), ".part");
         } catch (IOException e) {
             throw CommandFailure.input("cannot write " + file + ": " + e.getMessage());
         }
+        // created by the download itself, so it gets the permissions the user's umask gives any new file
+        Path partial = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
         try {
             Duration deadline = timeout.multipliedBy(RENDER_FACTOR);
             exchange(request.timeout(deadline).build(), method, path, deadline,
-                    info -> BodySubscribers.ofFile(partial));
+                    info -> BodySubscribers.ofFile(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw CommandFailure.input("cannot write " + file + ": " + e.getMessage());
@@ -174,6 +175,11 @@ public final class ControllerApi {
     }
 
     private CommandFailure unreachable(Throwable cause, String method, String path, Duration deadline) {
+        Throwable local = cause instanceof java.io.UncheckedIOException u ? u.getCause() : cause;
+        if (local instanceof java.nio.file.FileSystemException fs) {
+            // the download's file could not be opened: a local problem, not the controller's
+            return CommandFailure.input("cannot write " + fs.getFile() + ": " + fs.getClass().getSimpleName());
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return CommandFailure.remote("the controller at " + base + " did not accept a connection within "
                     + CONNECT_TIMEOUT.toSeconds() + " s; check --controller or $" + ConnectionOptions.URL_VARIABLE);
