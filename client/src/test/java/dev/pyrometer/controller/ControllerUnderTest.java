@@ -20,6 +20,12 @@ public final class ControllerUnderTest implements AutoCloseable {
         return new ControllerUnderTest(RunningController.start(data));
     }
 
+    /** A controller that lets jobs run every second, so a test sees a job's profiles without waiting minutes. */
+    public static ControllerUnderTest startWithFastJobs(Path data) {
+        return new ControllerUnderTest(RunningController.start(ControllerConfig.of("127.0.0.1", 0, data, TOKEN)
+                .withMinJobPeriod(java.time.Duration.ofSeconds(1))));
+    }
+
     public String url() {
         return controller.baseUrl();
     }
