@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +76,30 @@ public final class ControllerApi {
         return get(path, Map.of());
     }
 
+    /**
+     * {@code GET path} for a caller that polls: when the controller cannot be reached or does not answer
+     * in time (restarting, say), returns empty instead of failing, and the caller decides how long to go on.
+     * An answer with an error status still fails.
+     */
+    public Optional<String> poll(String path) {
+        try {
+            return Optional.of(exchange(request(path).GET().timeout(timeout).build(), "GET", path, timeout,
+                    info -> BodySubscribers.ofString(StandardCharsets.UTF_8)));
+        } catch (Unreachable e) {
+            return Optional.empty();
+        }
+    }
+
+    /** No answer at all (refused, lost, timed out): what {@link #poll} tolerates and every other call reports. */
+    private static final class Unreachable extends RuntimeException {
+        final CommandFailure failure;
+
+        Unreachable(CommandFailure failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
     public String post(String path, String json) {
         return text(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), "POST", path, timeout);
@@ -115,8 +140,12 @@ public final class ControllerApi {
     }
 
     private String text(HttpRequest.Builder request, String method, String path, Duration deadline) {
-        return exchange(request.timeout(deadline).build(), method, path, deadline,
-                info -> BodySubscribers.ofString(StandardCharsets.UTF_8));
+        try {
+            return exchange(request.timeout(deadline).build(), method, path, deadline,
+                    info -> BodySubscribers.ofString(StandardCharsets.UTF_8));
+        } catch (Unreachable e) {
+            throw e.failure;
+        }
     }
 
     private void save(HttpRequest.Builder request, String method, String path, Path file) {
@@ -133,6 +162,8 @@ public final class ControllerApi {
             exchange(request.timeout(deadline).build(), method, path, deadline,
                     info -> BodySubscribers.ofFile(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Unreachable e) {
+            throw e.failure;
         } catch (IOException e) {
             throw CommandFailure.input("cannot write " + file + ": " + e.getMessage());
         } finally {
@@ -157,13 +188,14 @@ public final class ControllerApi {
             outcome = pending.get(deadline.toMillis() + CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw noAnswer(method, path, deadline);
+            throw new Unreachable(noAnswer(method, path, deadline));
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             throw CommandFailure.remote("interrupted while waiting for " + method + " " + path);
         } catch (ExecutionException e) {
-            throw unreachable(e.getCause(), method, path, deadline);
+            CommandFailure failure = unreachable(e.getCause(), method, path, deadline);
+            throw failure.exitCode() == dev.pyrometer.cli.ExitCodes.REMOTE ? new Unreachable(failure) : failure;
         }
         if (outcome.error() != null) {
             throw new ApiErrors(base, token, feature).failure(outcome.status(), outcome.error(), method, path);
