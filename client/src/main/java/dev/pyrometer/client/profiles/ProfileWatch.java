@@ -27,7 +27,7 @@ final class ProfileWatch {
         this.display = display;
     }
 
-    /** Returns the finished profile; a failed one, or one still running at the deadline, is a {@link CommandFailure}. */
+    /** The finished profile; a failed one, or one still running at the deadline, is a {@link CommandFailure}. */
     JsonFields await(String id) {
         String path = "/api/v1/profiles/" + PathSegment.of(id);
         long begin = System.nanoTime();

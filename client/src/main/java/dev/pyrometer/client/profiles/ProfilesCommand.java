@@ -31,7 +31,8 @@ public final class ProfilesCommand implements Callable<Integer> {
     String release;
     @Option(names = "--event", paramLabel = "E", description = "Only profiles of this event (cpu, wall, ...).")
     String event;
-    @Option(names = "--state", paramLabel = "S", description = "queued|attaching|profiling|rendering|uploading|done|failed.")
+    @Option(names = "--state", paramLabel = "S",
+            description = "queued|attaching|profiling|rendering|uploading|done|failed.")
     String state;
     @Option(names = "--since", paramLabel = "T", description = "Created since an ISO instant or an age like 2h.")
     String since;
