@@ -138,14 +138,14 @@ public final class CollapsedParser {
             if (!bad) {
                 // Most stacks pass through the same few children near the root: try the child
                 // this node led to last time before hashing the token.
-                int guess = tree.lastChild(node);
+                long guess = tree.lastChild(node);
                 if (guess != 0) {
-                    int f = tree.frame(guess);
+                    int f = (int) (guess >>> 32);
                     int len = frames.tokenLength(f);
                     int after = tokenStart + len;
                     if (after < end && buf[after] == ';'
                             && FrameTable.sameBytes(buf, tokenStart, pool, frames.nameStart(f), len)) {
-                        node = guess;
+                        node = (int) guess;
                         depth = push(depth, node);
                         i = after + 1;
                         continue;
@@ -166,9 +166,10 @@ public final class CollapsedParser {
                         malformed("frame " + (depth + 1) + " is empty (two ';' in a row, or one at an end)");
                         lineNumber--;
                     } else {
-                        int child = tree.child(node, frames.intern(buf, tokenStart, i - tokenStart, h));
+                        int f = frames.intern(buf, tokenStart, i - tokenStart, h);
+                        int child = tree.child(node, f);
                         pool = frames.pool();
-                        tree.setLastChild(node, child);
+                        tree.setLastChild(node, child, f);
                         node = child;
                         depth = push(depth, node);
                     }
@@ -240,8 +241,9 @@ public final class CollapsedParser {
             return;
         }
         int len = nameEnd - tokenStart;
-        int child = tree.child(node, frames.intern(buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len)));
-        tree.setLastChild(node, child);
+        int f = frames.intern(buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len));
+        int child = tree.child(node, f);
+        tree.setLastChild(node, child, f);
         depth = push(depth, child);
         try {
             tree.addPath(path, depth, count);
