@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 results, load_before, load_after, doc = sys.argv[1:5]
+loads = [float(x) for x in open(sys.argv[5]).read().split()] if len(sys.argv) > 5 else []
 
 # flamegraph.pl is in no registry here: fixed figures from ../shared/docs/peers.md (same kind of machine).
 FLAMEGRAPH_PL = {"svg:javac-real": 4.75, "svg:wide-200k": 27.0, "svg:java-100k-base": 18.8, "diff:java-100k": 21.8}
@@ -29,10 +30,12 @@ def cpu_model():
 mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
 cores = os.cpu_count()
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-busy = max(float(load_before.split()[0]), float(load_after.split()[0])) > 0.5 * cores
-quiet = ("**No: the machine was shared** (load average before %s, after %s on %d cores); wall times "
+busy = max([float(load_before.split()[0]), float(load_after.split()[0])] + loads) > 0.5 * cores
+during = (", 1-minute load %.1f–%.1f (median %.1f) across the measurements"
+          % (min(loads), max(loads), sorted(loads)[len(loads) // 2])) if loads else ""
+quiet = ("**No: the machine was shared** (load average before %s, after %s%s, on %d cores); wall times "
          "are inflated and noisy, CPU times and ratios within the run are the better guide."
-         % (load_before, load_after, cores)) if busy else (
+         % (load_before, load_after, during, cores)) if busy else (
          "Yes (load average before %s, after %s on %d cores)." % (load_before, load_after, cores))
 
 lines = []
