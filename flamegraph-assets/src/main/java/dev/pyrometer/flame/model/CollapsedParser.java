@@ -17,7 +17,6 @@ public final class CollapsedParser {
     private final FlameTree tree;
     private final FrameTable frames;
     private final boolean lenient;
-    private int[] path = new int[256];
     private long lineNumber;
     private long stacks;
     private long skipped;
@@ -75,6 +74,8 @@ public final class CollapsedParser {
         } catch (Stop stop) {
             // failed() and firstProblem() tell the caller
         }
+        // Lines only added to their leaf's self (FlameTree.addLeaf): one pass makes the totals right.
+        tree.recomputeTotals();
     }
 
     private void parseAll(InputStream in, String source) throws IOException {
@@ -146,7 +147,7 @@ public final class CollapsedParser {
                     if (after < end && buf[after] == ';'
                             && FrameTable.sameBytes(buf, tokenStart, pool, frames.nameStart(f), len)) {
                         node = (int) guess;
-                        depth = push(depth, node);
+                        depth++;
                         i = after + 1;
                         continue;
                     }
@@ -171,7 +172,7 @@ public final class CollapsedParser {
                         pool = frames.pool();
                         tree.setLastChild(node, child, f);
                         node = child;
-                        depth = push(depth, node);
+                        depth++;
                     }
                 }
             } else {
@@ -187,14 +188,6 @@ public final class CollapsedParser {
             }
             i++;
         }
-    }
-
-    private int push(int depth, int node) {
-        if (depth == path.length) {
-            path = Arrays.copyOf(path, depth * 2);
-        }
-        path[depth] = node;
-        return depth + 1;
     }
 
     /** The last token of a line holds the last frame and the count: split, check and add the stack. */
@@ -244,9 +237,8 @@ public final class CollapsedParser {
         int f = frames.intern(buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len));
         int child = tree.child(node, f);
         tree.setLastChild(node, child, f);
-        depth = push(depth, child);
         try {
-            tree.addPath(path, depth, count);
+            tree.addLeaf(child, depth + 1, count);
         } catch (ArithmeticException e) {
             throw CommandFailure.input(source + ":" + lineNumber + ": the sample counts add up to more than "
                     + Long.MAX_VALUE + "; split the input");
