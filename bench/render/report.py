@@ -114,13 +114,15 @@ Where the time goes (async-profiler on the renderer itself, 2026-11-29, same mac
   by byte range, the tree's children found through an open-addressing table on (parent, frame).
   It is 55–60% of all CPU: the table lookups (a cache miss each; 30–60 MB tables) and comparing
   interned names (~48 bytes each in the java-100k profiles) dominate. 4M frames per 191 MB file.
+  A cache miss per frame was removed twice: a line adds its count to its leaf only (totals are
+  summed in one pass at the end), and the "child taken last time" guess carries that child's frame.
 - diff:java-100k: the two files are parsed at once, one per core (~1.3 s CPU each); then, on one
   core, NEW is laid over BASE's tree (~0.3 s), shares and totals (~0.1 s), and the graph is drawn
   (~0.3 s) while the change ranking runs on the other core. The first tree is adopted as the union,
   not copied.
 - html:wide-200k (2.9M nodes, 14.6 MB written): the file's halves are parsed on two threads
-  (~1.2 s each), merged on one (~0.35 s), then the child index is sorted and the frames encoded
-  (~0.5 s).
+  (~1.1 s each), merged on one (~0.35 s), then the child index is sorted (~0.1 s) and the frames
+  encoded in two parts on two threads, split between subtrees of the root (~0.15 s).
 - JVM flags for render/diff (in the launcher): C1 only — full tiered compilation costs more than
   it saves here (diff CPU 5.5–6.3 s against 4.0 s); arrays over 1 MB pretenured with a 24 MB young
   generation (GC pauses of the diff 0.6 s → 0.2 s, of the wide render 0.7–1.1 s → 0.2–0.4 s);
