@@ -130,9 +130,9 @@ Where the time goes (async-profiler on the renderer itself, 2026-11-29, same mac
   merged tree to the halves' sum in one step ran out of the 512 MB heap and was dropped.
 - What is left for the diff goal (0.3× jfr-converter): after the parse (two files at once, each
   on one core) everything else is ~0.7 s on one core, and the parse itself is bounded by a hash
-  lookup per frame. Next steps, not done: parse NEW straight into BASE's tree once BASE is read
-  (no second tree, no node-by-node merge), a cheaper token scan (8 bytes at a time), and a smaller
-  node table (12-byte slots) for fewer cache misses.
+  lookup per frame. Next steps, not done: key the node table on (parent, name hash) and check the
+  name's bytes there, which drops the separate name-table probe per frame; a cheaper token scan
+  (8 bytes at a time); a smaller node table (12-byte slots) for fewer cache misses.
 - The SVG goal of 10× flamegraph.pl's fixed figures means 0.475 s for the 72 MB javac profile,
   about what this JVM command spends starting and reading the file; the flamegraph.pl figures come
   from a quiet machine.
