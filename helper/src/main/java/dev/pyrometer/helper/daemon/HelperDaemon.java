@@ -32,6 +32,7 @@ public final class HelperDaemon {
     private final InventoryReporter inventory;
     private final Spool spool;
     private final ExecutorService workers = Executors.newCachedThreadPool(named("helper-work"));
+    private final ExecutorService reports = Executors.newSingleThreadExecutor(named("helper-report"));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, named("helper-timer"));
 
     public HelperDaemon(DaemonConfig config) {
@@ -41,7 +42,8 @@ public final class HelperDaemon {
         HttpClient http = HttpClient.newBuilder().connectTimeout(ControllerLink.CONNECT_DEADLINE)
                 .executor(workers).build();
         this.link = new ControllerLink(http, config.controller(), config.token(), this::onMessage, l -> onConnected());
-        this.sessions = new ProfileSessions(profiler, spool, workers, p -> link.send(p.message()), p -> wakeUploads());
+        this.sessions = new ProfileSessions(profiler, spool, workers, reports, p -> link.send(p.message()),
+                p -> wakeUploads());
         this.uploads = new UploadWorker(spool, new Uploader(http, config.controller(), config.token()), link, sessions);
         this.inventory = new InventoryReporter(new JvmDiscovery(warm(profiler), JvmDiscovery.DEFAULT_CPU_WINDOW), link);
     }
@@ -75,6 +77,7 @@ public final class HelperDaemon {
         link.stop();
         uploads.stop();
         timers.shutdownNow();
+        reports.shutdown();
         workers.shutdown();
     }
 
