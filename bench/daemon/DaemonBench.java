@@ -41,9 +41,10 @@ public final class DaemonBench {
         // In production the controller runs on another machine, not on the pegged one; here it shares the
         // two cores with the targets, so as root it runs at a high priority to stand in for that.
         List<String> controllerCmd = new ArrayList<>(isRoot() ? List.of("nice", "-n", "-10") : List.of());
-        controllerCmd.addAll(List.of(root.resolve("bin/pyrometer-controller").toString(), "serve"));
+        controllerCmd.addAll(List.of(root.resolve("bin/pyrometer-controller").toString(), "serve", "--port", "0",
+                "--data", out.resolve("controller").toString()));
         start(out.resolve("controller.log"), Map.of("PYROMETER_TOKEN", TOKEN,
-                "PYROMETER_CONTROLLER_JAVA_OPTS", "-Xmx256m"), controllerCmd.toArray(String[]::new) "--port", "0", "--data", out.resolve("controller").toString());
+                "PYROMETER_CONTROLLER_JAVA_OPTS", "-Xmx256m"), controllerCmd.toArray(String[]::new));
         Matcher port = await(out.resolve("controller.log"), Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
         base = "http://127.0.0.1:" + port.group(1);
         Process helper = start(out.resolve("helper.log"), Map.of("PYROMETER_TOKEN", TOKEN, "PYROMETER_HOME",
