@@ -148,8 +148,12 @@ final class ProfileSessions {
         return running.values().stream().map(s -> s.profile).toList();
     }
 
-    /** Whether the spooled profile is still being recorded (else it is finished, or was cut off by a restart). */
-    boolean isRecording(SpooledProfile p) {
+    /**
+     * Whether the spooled profile is still being recorded (else it is finished, or was cut off by a
+     * restart). Synchronized with {@link #start}: a profile's spool entry exists a moment before it is
+     * registered as running, and must not look like one left over from a helper that died.
+     */
+    synchronized boolean isRecording(SpooledProfile p) {
         Session s = running.get(p.pid());
         return s != null && s.profile == p;
     }
