@@ -6,6 +6,11 @@ MVN ?= mvn -B -q
 
 build:
 	$(MVN) -DskipTests package
+	$(MAKE) cds
+
+# The helper's class-data archive (JVM start of render/diff); rebuilt after every package.
+cds:
+	scripts/build-cds.sh
 
 run: build
 	scripts/run-stack.sh

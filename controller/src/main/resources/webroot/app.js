@@ -9,6 +9,7 @@ let hostFilter = null;
 let refreshTimer = null;
 const watching = new Map(); // profile id -> element showing its progress
 let viewerUrl = null;
+const refreshers = []; // more lists to reload with the others (jobs.js adds one)
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
@@ -85,7 +86,7 @@ function showApp() {
 }
 
 async function refresh() {
-  await Promise.allSettled([loadHosts(), loadJvms(), loadProfiles()]);
+  await Promise.allSettled([loadHosts(), loadJvms(), loadProfiles(), ...refreshers.map((f) => f())]);
 }
 
 // ---- hosts and JVMs -------------------------------------------------------------------------

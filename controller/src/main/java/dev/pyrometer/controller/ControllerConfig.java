@@ -1,5 +1,6 @@
 package dev.pyrometer.controller;
 
+import dev.pyrometer.controller.retention.RetentionPolicy;
 import dev.pyrometer.wire.Protocol;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,9 +9,12 @@ import java.time.Duration;
  * Everything a controller needs to start; tests shorten the timings.
  *
  * @param token the bearer token shared by API clients and helpers; never logged
+ * @param minJobPeriod the shortest schedule a periodic job may have (tests use a second)
+ * @param retention what the store keeps at most, and how often that is enforced
  */
 public record ControllerConfig(String bind, int port, Path dataDir, String token, Duration offlineAfter,
-                               Duration commandDeadline) {
+                               Duration commandDeadline, Duration minJobPeriod, RetentionPolicy retention) {
+    public static final Duration DEFAULT_MIN_JOB_PERIOD = Duration.ofMinutes(1);
 
     public ControllerConfig {
         if (token == null || token.isBlank()) {
@@ -19,15 +23,24 @@ public record ControllerConfig(String bind, int port, Path dataDir, String token
     }
 
     public static ControllerConfig of(String bind, int port, Path dataDir, String token) {
-        return new ControllerConfig(bind, port, dataDir, token, Protocol.OFFLINE_AFTER, Protocol.COMMAND_DEADLINE);
+        return new ControllerConfig(bind, port, dataDir, token, Protocol.OFFLINE_AFTER, Protocol.COMMAND_DEADLINE,
+                DEFAULT_MIN_JOB_PERIOD, RetentionPolicy.unlimited());
     }
 
     public ControllerConfig withOfflineAfter(Duration d) {
-        return new ControllerConfig(bind, port, dataDir, token, d, commandDeadline);
+        return new ControllerConfig(bind, port, dataDir, token, d, commandDeadline, minJobPeriod, retention);
     }
 
     public ControllerConfig withCommandDeadline(Duration d) {
-        return new ControllerConfig(bind, port, dataDir, token, offlineAfter, d);
+        return new ControllerConfig(bind, port, dataDir, token, offlineAfter, d, minJobPeriod, retention);
+    }
+
+    public ControllerConfig withMinJobPeriod(Duration d) {
+        return new ControllerConfig(bind, port, dataDir, token, offlineAfter, commandDeadline, d, retention);
+    }
+
+    public ControllerConfig withRetention(RetentionPolicy r) {
+        return new ControllerConfig(bind, port, dataDir, token, offlineAfter, commandDeadline, minJobPeriod, r);
     }
 
     @Override

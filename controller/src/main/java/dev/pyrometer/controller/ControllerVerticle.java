@@ -2,7 +2,17 @@ package dev.pyrometer.controller;
 
 import dev.pyrometer.controller.api.AccessLog;
 import dev.pyrometer.controller.http.ApiException;
+import dev.pyrometer.controller.api.CompareApi;
 import dev.pyrometer.controller.api.DiffApi;
+import dev.pyrometer.controller.compare.Comparisons;
+import dev.pyrometer.controller.api.JobsApi;
+import dev.pyrometer.controller.jobs.JobScheduler;
+import dev.pyrometer.controller.jobs.JobStore;
+import dev.pyrometer.controller.retention.RetentionSweeper;
+import dev.pyrometer.controller.api.RulesApi;
+import dev.pyrometer.controller.rules.Rules;
+import dev.pyrometer.controller.api.HooksApi;
+import dev.pyrometer.controller.hooks.AlertmanagerHook;
 import dev.pyrometer.controller.api.FleetApi;
 import dev.pyrometer.controller.api.ProfilesApi;
 import dev.pyrometer.controller.auth.BearerAuth;
@@ -37,6 +47,8 @@ public final class ControllerVerticle extends VerticleBase {
     private WorkerExecutor renderWorker;
     private MetadataStore store;
     private Fleet fleet;
+    private JobScheduler jobs;
+    private RetentionSweeper retention;
     private HttpServer server;
     private volatile int actualPort;
 
@@ -62,9 +74,17 @@ public final class ControllerVerticle extends VerticleBase {
             var profiles = new Profiles(store);
             fleet = new Fleet(vertx, store, config.offlineAfter(), config.commandDeadline(), profiles::onState);
             var renderings = new Renderings(artifacts, renderWorker);
-            var router = routes(new FleetApi(fleet), new ProfilesApi(profiles, store, artifacts, renderings),
-                    new DiffApi(store, renderings));
-            return fleet.start().compose(v -> profiles.start(fleet)).map(router);
+            var comparisons = new Comparisons(store, renderings, renderWorker, config.dataDir());
+            jobs = new JobScheduler(vertx, new JobStore(store), fleet, profiles, config.minJobPeriod());
+            retention = new RetentionSweeper(vertx, store, artifacts, comparisons.directory(), config.retention(),
+                    jobs::withRetention);
+            var rules = new Rules(store, fleet);
+            fleet.onProfileCreated(profiles::onCreated);
+            var router = routes(new Apis(new FleetApi(fleet), new ProfilesApi(profiles, store, artifacts, renderings),
+                    new DiffApi(store, renderings), new CompareApi(comparisons), new JobsApi(jobs), new RulesApi(rules),
+                    new HooksApi(new AlertmanagerHook(fleet, profiles))));
+            return fleet.start().compose(v -> profiles.start(fleet)).compose(v -> rules.start()).compose(v -> jobs.start())
+                    .compose(v -> retention.start()).map(router);
         }).compose(router -> {
             server = vertx.createHttpServer(new HttpServerOptions()
                     .setIdleTimeout(120)
@@ -74,7 +94,19 @@ public final class ControllerVerticle extends VerticleBase {
         }).onSuccess(s -> actualPort = s.actualPort());
     }
 
-    private Router routes(FleetApi fleetApi, ProfilesApi profilesApi, DiffApi diffApi) {
+    /** The request handlers, one object per subject. */
+    private record Apis(FleetApi fleet, ProfilesApi profiles, DiffApi diff, CompareApi compare, JobsApi jobs,
+                        RulesApi rules, HooksApi hooks) {
+    }
+
+    private Router routes(Apis apis) {
+        FleetApi fleetApi = apis.fleet();
+        ProfilesApi profilesApi = apis.profiles();
+        DiffApi diffApi = apis.diff();
+        CompareApi compareApi = apis.compare();
+        JobsApi jobsApi = apis.jobs();
+        RulesApi rulesApi = apis.rules();
+        HooksApi hooksApi = apis.hooks();
         Router router = Router.router(vertx);
         router.route().handler(new AccessLog());
         router.get("/healthz").handler(this::handleHealth);
@@ -92,6 +124,18 @@ public final class ControllerVerticle extends VerticleBase {
         router.post("/api/v1/profiles/:id/cancel").handler(profilesApi::handleCancel);
         router.get("/api/v1/profiles/:id/:name").handler(profilesApi::handleArtifact);
         router.post("/api/v1/diff").handler(diffApi::handleDiff);
+        router.get("/api/v1/compare").handler(compareApi::handleCompare);
+        router.get("/api/v1/compare/:key/flamegraph.html").handler(compareApi::handleFlamegraph);
+        router.post("/api/v1/jobs").handler(jobsApi::handleCreate);
+        router.get("/api/v1/jobs").handler(jobsApi::handleList);
+        router.get("/api/v1/jobs/:id").handler(jobsApi::handleGet);
+        router.post("/api/v1/jobs/:id/:action").handler(jobsApi::handleAction);
+        router.delete("/api/v1/jobs/:id").handler(jobsApi::handleDelete);
+        router.post("/api/v1/rules").handler(rulesApi::handleCreate);
+        router.get("/api/v1/rules").handler(rulesApi::handleList);
+        router.get("/api/v1/rules/:id").handler(rulesApi::handleGet);
+        router.delete("/api/v1/rules/:id").handler(rulesApi::handleDelete);
+        router.post("/api/v1/hooks/alertmanager").handler(hooksApi::handleAlertmanager);
         router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("no such API endpoint: "
                 + ctx.request().method() + " " + ctx.request().path())));
         // The UI shell holds no data and can do nothing without the token, which its login form asks for.
@@ -144,6 +188,12 @@ public final class ControllerVerticle extends VerticleBase {
     public Future<?> stop() {
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         // the store closes on its own worker, after the hosts the closed sockets marked offline
+        if (jobs != null) {
+            jobs.stop();
+        }
+        if (retention != null) {
+            retention.stop();
+        }
         return closed.eventually(() -> fleet == null ? Future.succeededFuture() : fleet.stop())
                 .eventually(() -> store == null ? Future.succeededFuture() : store.shutdown())
                 .eventually(() -> dbWorker.close()).eventually(() -> renderWorker.close());

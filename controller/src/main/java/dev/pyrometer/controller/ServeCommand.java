@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import dev.pyrometer.controller.retention.RetentionPolicy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -35,9 +37,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token-file", description = "File holding the bearer token; else the PYROMETER_TOKEN environment variable.")
     Path tokenFile;
 
+    @Option(names = "--min-job-period", defaultValue = "1m", converter = DurationConverter.class,
+            description = "Shortest schedule a periodic job may have, like 1m or 30s (default: ${DEFAULT-VALUE}).")
+    Duration minJobPeriod;
+
+    @Option(names = "--retention-max-age", converter = DurationConverter.class,
+            description = "Delete profiles older than this, like 720h (default: keep).")
+    Duration retentionMaxAge;
+
+    @Option(names = "--retention-max-bytes",
+            description = "Delete the oldest profiles while their artifacts take more than this many bytes (default: no limit).")
+    Long retentionMaxBytes;
+
+    @Option(names = "--retention-every", defaultValue = "10m", converter = DurationConverter.class,
+            description = "How often retention runs (default: ${DEFAULT-VALUE}).")
+    Duration retentionEvery;
+
     @Override
     public Integer call() throws Exception {
-        var config = ControllerConfig.of(bind, port, data.toAbsolutePath(), readToken());
+        var config = ControllerConfig.of(bind, port, data.toAbsolutePath(), readToken())
+                .withMinJobPeriod(minJobPeriod)
+                .withRetention(new RetentionPolicy(retentionMaxAge, retentionMaxBytes, retentionEvery));
         Vertx vertx = Vertx.vertx();
         var verticle = new ControllerVerticle(config);
         try {
@@ -61,6 +81,18 @@ public final class ServeCommand implements Callable<Integer> {
         }, "pyrometer-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Reads durations in the wire syntax ({@code 30s}, {@code 1m}, {@code 720h}). */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d = dev.pyrometer.wire.Durations.parse(value);
+            if (d == null || d.isZero()) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a duration like 30s, 1m or 720h");
+            }
+            return d;
+        }
     }
 
     private String readToken() {

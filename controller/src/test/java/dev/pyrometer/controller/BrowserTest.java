@@ -92,6 +92,57 @@ class BrowserTest {
         }
     }
 
+    @Test
+    void compareTwoReleasesAndManageAJob() throws Exception {
+        var release15 = new java.util.LinkedHashMap<>(CompareTest.release14());
+        release15.put(CompareTest.LOOP + "com.shop.Cart.total;java.util.regex.Pattern.matcher", 35.0);
+        try (var controller = RunningController.start(data);
+             var helper = SimulatedHelper.connect(controller.port, "web-ui", jvm(4242, "shop", "1.4"))) {
+            RunningController.until(() -> controller.getArray("/api/v1/jvms"), a -> a.size() == 1, "inventory");
+            var random = new java.util.Random(7);
+            for (int i = 0; i < 4; i++) {
+                ReleaseProfiles.done(controller, helper, 4242, "shop", "1.4",
+                        ReleaseProfiles.sample(CompareTest.release14(), 1000, random));
+                ReleaseProfiles.done(controller, helper, 4242, "shop", "1.5", ReleaseProfiles.sample(release15, 1000, random));
+            }
+            WebDriver browser = chromium();
+            try {
+                var wait = new WebDriverWait(browser, RunningController.WAIT);
+                browser.get(controller.baseUrl() + "/");
+                browser.findElement(By.id("token")).sendKeys(RunningController.TOKEN);
+                browser.findElement(By.id("login")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#hosts tbody"), "web-ui"));
+
+                browser.findElement(By.cssSelector("#compare-form input[name='app']")).sendKeys("shop");
+                browser.findElement(By.cssSelector("#compare-form input[name='base']")).sendKeys("1.4");
+                browser.findElement(By.cssSelector("#compare-form input[name='new']")).sendKeys("1.5");
+                click(wait, By.id("compare-run"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("compare-summary"), "4 profiles"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#changes tbody tr:first-child"), "java.util.regex.Pattern.matcher"));
+                String row = browser.findElement(By.cssSelector("#changes tbody tr:first-child")).getText();
+                assertTrue(row.endsWith("yes"), "the regression is marked significant: " + row);
+                wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("compare-graph")));
+                wait.until(d -> d.getPageSource().contains("java.util.regex.Pattern.matcher"));
+                browser.switchTo().defaultContent();
+
+                browser.findElement(By.cssSelector("#job-form input[name='name']")).sendKeys("baseline");
+                browser.findElement(By.cssSelector("#job-form input[name='app']")).sendKeys("shop");
+                browser.findElement(By.cssSelector("#job-form input[name='schedule']")).sendKeys("*/15 * * * *");
+                click(wait, By.id("job-create"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#jobs tbody"), "baseline"));
+                String jobId = controller.getArray("/api/v1/jobs").getJsonObject(0).getString("id");
+                assertEquals("*/15 * * * *", controller.getArray("/api/v1/jobs").getJsonObject(0).getString("cron"));
+                click(wait, By.cssSelector("#jobs tr[data-job='" + jobId + "'] .job-toggle"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#jobs tr[data-job='" + jobId + "']"), "paused"));
+                assertTrue(controller.getObject("/api/v1/jobs/" + jobId).getBoolean("paused"));
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
     /** Clicks an element the page may re-render at any moment (lists refresh every few seconds). */
     private static void click(WebDriverWait wait, By by) {
         wait.until(d -> {

@@ -61,6 +61,37 @@ final class SimulatedHelper implements AutoCloseable {
         return helper;
     }
 
+    /**
+     * From now on answers every {@code profile.start} by itself, on its own thread: replies ok, uploads
+     * a recording and {@code collapsed}, reports done. Every start it saw lands in {@link #starts}.
+     * Use instead of {@link #take}, not with it.
+     */
+    final BlockingQueue<JsonObject> starts = new LinkedBlockingQueue<>();
+    private volatile boolean closing;
+
+    void autoProfile(byte[] collapsed) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!closing) {
+                    JsonObject m = received.poll(100, TimeUnit.MILLISECONDS);
+                    if (m == null || !"profile.start".equals(m.getString("type"))) {
+                        continue;
+                    }
+                    starts.add(m);
+                    String id = m.getString("profile_id");
+                    reply(m, true, null);
+                    upload(id, Protocol.RECORDING, "jfr".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    upload(id, Protocol.COLLAPSED, collapsed);
+                    state(id, "done", new JsonObject().put("samples", 100));
+                }
+            } catch (InterruptedException | AssertionError | RuntimeException e) {
+                // the test closed this helper
+            }
+        }, "simulated-helper-" + host);
+        t.setDaemon(true);
+        t.start();
+    }
+
     static JsonObject jvm(long pid, String app, String release) {
         return new JsonObject().put("pid", pid).put("main_class", "com.example.Main").put("jdk_version", "17")
                 .put("uptime_ms", 5000).put("cpu_percent", 99.5).put("rss_bytes", 200_000_000L)
@@ -153,6 +184,7 @@ final class SimulatedHelper implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         RunningController.await(vertx.close());
     }
 }

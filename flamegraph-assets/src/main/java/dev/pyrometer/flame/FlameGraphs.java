@@ -140,23 +140,29 @@ public final class FlameGraphs {
             for (Future<FlameTree> tree : news) {
                 model.addNew(await(tree));
             }
+            Graph.DiffShares shares = model.shares();
+            // Ranking the changes and drawing the graph only read the finished tree: once its child
+            // index is built, they run side by side, one per core.
+            model.tree().nameRank();
+            Future<List<Change>> changes = readers.submit(() -> model.changes(shares, options.top(), options.test()));
+            Graph graph = new Graph(model.tree(), options.render(), shares);
+            writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
+            return await(changes);
         } finally {
             readers.shutdownNow();
         }
-        DiffResult result = diff(model, options);
-        writeFile(out, o -> writeDiff(result, format, o));
-        return result.changes();
     }
 
     private static FlameTree readOne(Path input, DiffOptions options) throws IOException {
-        Profiles.Loaded loaded = read(List.of(input), options.render().lenient());
+        // Two files are read at once already, one per core: each is parsed whole, not split in halves.
+        Profiles.Loaded loaded = Profiles.read(List.of(input), options.render().lenient(), new FrameTable(), false);
         if (loaded.skipped() > 0) {
             System.err.println(skippedWarning(loaded));
         }
         return prepare(loaded.tree(), options.render());
     }
 
-    private static FlameTree await(Future<FlameTree> future) throws IOException {
+    private static <T> T await(Future<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -175,8 +181,9 @@ public final class FlameGraphs {
     /** Compares trees already in memory (each normalised by its own total). */
     public static DiffResult diff(List<FlameTree> base, List<FlameTree> neu, DiffOptions options) {
         DiffModel model = new DiffModel();
-        base.forEach(tree -> model.addBase(prepare(tree, options.render())));
-        neu.forEach(tree -> model.addNew(prepare(tree, options.render())));
+        // The model takes over what it is given: hand it copies, the caller's trees stay as they are.
+        base.forEach(tree -> model.addBase(prepare(tree.copy(), options.render())));
+        neu.forEach(tree -> model.addNew(prepare(tree.copy(), options.render())));
         return diff(model, options);
     }
 

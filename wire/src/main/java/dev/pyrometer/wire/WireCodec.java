@@ -40,6 +40,8 @@ public final class WireCodec {
             case WireMessage.ProfileStart.TYPE -> WireMessage.ProfileStart.from(o);
             case WireMessage.ProfileCancel.TYPE -> new WireMessage.ProfileCancel(Fields.text(o, "id"),
                     Fields.text(o, "profile_id"));
+            case WireMessage.ProfileCreated.TYPE -> WireMessage.ProfileCreated.from(o);
+            case WireMessage.RulesSet.TYPE -> WireMessage.RulesSet.from(o);
             case WireMessage.Ping.TYPE -> new WireMessage.Ping(Fields.text(o, "id"));
             default -> throw new UnknownTypeException(type);
         };

@@ -104,6 +104,35 @@ public sealed interface WireMessage {
         }
     }
 
+    /** A profile the helper started by itself (a rule fired); sent before that profile's first {@code profile.state}. */
+    record ProfileCreated(String profileId, long pid, String event, String duration, String interval,
+                          Map<String, String> labels, Trigger trigger, String created) implements WireMessage {
+        public static final String TYPE = "profile.created";
+
+        public ProfileCreated {
+            labels = Map.copyOf(labels);
+        }
+
+        public String type() {
+            return TYPE;
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("type", TYPE).put("profile_id", profileId).put("pid", pid).put("event", event)
+                    .put("duration", duration).put("interval", interval)
+                    .put("labels", new JsonObject(new java.util.LinkedHashMap<>(labels)))
+                    .put("trigger", trigger.toJson()).put("created", created);
+        }
+
+        static ProfileCreated from(JsonObject o) {
+            var labels = new java.util.LinkedHashMap<String, String>();
+            o.getJsonObject("labels", new JsonObject()).forEach(e -> labels.put(e.getKey(), String.valueOf(e.getValue())));
+            return new ProfileCreated(Fields.text(o, "profile_id"), Fields.number(o, "pid"), Fields.text(o, "event"),
+                    Fields.text(o, "duration"), o.getString("interval"), labels, Trigger.from(o.getJsonObject("trigger")),
+                    Fields.text(o, "created"));
+        }
+    }
+
     /** The helper's answer to the controller command whose {@code id} is {@code re}. */
     record Reply(String re, boolean ok, String message) implements WireMessage {
         public static final String TYPE = "reply";
@@ -175,6 +204,41 @@ public sealed interface WireMessage {
 
         public JsonObject toJson() {
             return new JsonObject().put("type", TYPE).put("id", id).put("profile_id", profileId);
+        }
+    }
+
+    /**
+     * The complete set of rules this helper evaluates (replaces the previous set; empty clears it);
+     * {@code maxConcurrent} caps how many rule-started profiles run at once on the host.
+     */
+    record RulesSet(String id, List<Rule> rules, int maxConcurrent) implements Command {
+        public static final String TYPE = "rules.set";
+
+        public RulesSet {
+            rules = List.copyOf(rules);
+        }
+
+        public String type() {
+            return TYPE;
+        }
+
+        public JsonObject toJson() {
+            var array = new JsonArray();
+            rules.forEach(r -> array.add(r.toJson()));
+            return new JsonObject().put("type", TYPE).put("id", id).put("rules", array)
+                    .put("max_concurrent", maxConcurrent);
+        }
+
+        static RulesSet from(JsonObject o) {
+            JsonArray array = o.getJsonArray("rules");
+            if (array == null) {
+                throw new WireFormatException("rules.set: field 'rules' is missing");
+            }
+            var list = new java.util.ArrayList<Rule>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                list.add(Rule.from(array.getJsonObject(i)));
+            }
+            return new RulesSet(Fields.text(o, "id"), list, o.getInteger("max_concurrent", 1));
         }
     }
 

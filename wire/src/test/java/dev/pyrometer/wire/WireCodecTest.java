@@ -27,7 +27,11 @@ class WireCodecTest {
                 new WireMessage.Error("telemetry", "unknown message type 'telemetry'"),
                 new WireMessage.ProfileStart("c-17", "p-1", 4242, "30s", "cpu", "10ms", Map.of("app", "shop")),
                 new WireMessage.ProfileCancel("c-18", "p-1"),
-                new WireMessage.Ping("c-19"));
+                new WireMessage.Ping("c-19"),
+                new WireMessage.RulesSet("c-20", List.of(new Rule("r-1", 90, "10s", "30s", "cpu", "10ms", "10m", null,
+                        false)), 1),
+                new WireMessage.ProfileCreated(ProfileIds.next(), 4242, "cpu", "30s", "10ms",
+                        Map.of("app", "shop", "release", "1.4"), Trigger.rule("r-1", 187.5), "2026-11-22T02:40:00Z"));
         for (WireMessage m : messages) {
             assertEquals(m, WireCodec.decode(WireCodec.encode(m)), m.type());
         }
@@ -42,6 +46,32 @@ class WireCodecTest {
                 "{\"type\":\"profile.state\",\"profile_id\":\"p-1\",\"state\":\"done\",\"samples\":3}");
         assertEquals(ProfileStatus.DONE, state.state());
         assertNull(state.error());
+    }
+
+    @Test
+    void rulesAndHelperMadeProfilesParseAsDocumented() {
+        var set = (WireMessage.RulesSet) WireCodec.decode("{\"type\":\"rules.set\",\"id\":\"c-20\",\"rules\":[{\"id\":\"r-1\","
+                + "\"cpu_percent\":90,\"for\":\"10s\",\"duration\":\"30s\",\"event\":\"cpu\",\"interval\":\"10ms\","
+                + "\"cooldown\":\"10m\",\"app\":null,\"lookback\":false}],\"max_concurrent\":1}");
+        assertEquals(90.0, set.rules().get(0).cpuPercent());
+        assertEquals("10s", set.rules().get(0).forDuration());
+        var created = (WireMessage.ProfileCreated) WireCodec.decode("{\"type\":\"profile.created\","
+                + "\"profile_id\":\"p-01JDQ4ZC8M3K6W0E5TQ4R7B2XN\",\"pid\":4242,\"event\":\"cpu\",\"duration\":\"30s\","
+                + "\"interval\":\"10ms\",\"labels\":{\"app\":\"shop\",\"release\":\"1.4\"},\"trigger\":{\"kind\":\"rule\","
+                + "\"rule\":\"r-1\",\"observed_cpu_percent\":187.5},\"created\":\"2026-11-22T02:40:00Z\"}");
+        assertEquals(187.5, created.trigger().observedCpuPercent());
+        assertTrue(ProfileIds.valid(created.profileId()));
+        assertTrue(assertThrows(WireFormatException.class, () -> WireCodec.decode("{\"type\":\"profile.created\","
+                + "\"profile_id\":\"p-1\",\"pid\":1,\"event\":\"cpu\",\"duration\":\"30s\",\"created\":\"x\","
+                + "\"trigger\":{\"kind\":\"cron\"}}")).getMessage().contains("kind"));
+    }
+
+    @Test
+    void profileIdsHaveOneShape() {
+        for (int i = 0; i < 100; i++) {
+            assertTrue(ProfileIds.valid(ProfileIds.next()));
+        }
+        assertTrue(!ProfileIds.valid("p-1") && !ProfileIds.valid("../etc") && !ProfileIds.valid(null));
     }
 
     @Test

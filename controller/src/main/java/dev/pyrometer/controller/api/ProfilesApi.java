@@ -85,7 +85,7 @@ public final class ProfilesApi {
             }
         }
         var query = new ProfileQuery(q.get("host"), q.get("app"), q.get("release"), q.get("event"),
-                since(q.get("since")), state, limit);
+                time("since", q.get("since")), null, state, q.get("job"), limit);
         store.profiles(query).onSuccess(list -> {
             var array = new JsonArray();
             list.forEach(p -> array.add(p.toJson()));
@@ -165,7 +165,8 @@ public final class ProfilesApi {
         }
     }
 
-    private static Instant since(String text) {
+    /** An ISO instant or an age like {@code 2h} (meaning that long ago); errors name {@code field}. */
+    static Instant time(String field, String text) {
         if (text == null) {
             return null;
         }
@@ -176,7 +177,7 @@ public final class ProfilesApi {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiException.badField("since", "'" + text + "' is neither an ISO instant nor an age like 2h");
+            throw ApiException.badField(field, "'" + text + "' is neither an ISO instant nor an age like 2h");
         }
     }
 

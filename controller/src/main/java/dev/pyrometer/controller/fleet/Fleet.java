@@ -34,6 +34,8 @@ public final class Fleet {
     private final Duration commandDeadline;
     private final BiConsumer<String, WireMessage.ProfileState> stateListener;
     private final Map<String, Host> hosts = new TreeMap<>();
+    private final List<java.util.function.Consumer<Host>> helloListeners = new ArrayList<>();
+    private final List<BiConsumer<Host, WireMessage.ProfileCreated>> createdListeners = new ArrayList<>();
     private final Map<String, String> savedInventory = new java.util.HashMap<>();
     /** How often the last-seen time of connected hosts is written, so a killed controller keeps it. */
     static final long LAST_SEEN_PERIOD_MS = 60_000;
@@ -130,6 +132,16 @@ public final class Fleet {
         return n;
     }
 
+    /** Called after each hello is registered (rules are pushed then). */
+    public void onHello(java.util.function.Consumer<Host> listener) {
+        helloListeners.add(listener);
+    }
+
+    /** Called with every {@code profile.created} a helper sends. */
+    public void onProfileCreated(BiConsumer<Host, WireMessage.ProfileCreated> listener) {
+        createdListeners.add(listener);
+    }
+
     Host helloFrom(HelperSession session, WireMessage.Hello hello) {
         Host host = hosts.computeIfAbsent(hello.host(), n -> new Host(n, Instant.now()));
         host.session().filter(old -> old != session)
@@ -141,7 +153,12 @@ public final class Fleet {
         host.hello(hello);
         touch(host);
         persist(host);
+        helloListeners.forEach(l -> l.accept(host));
         return host;
+    }
+
+    void profileCreatedFrom(Host host, WireMessage.ProfileCreated created) {
+        createdListeners.forEach(l -> l.accept(host, created));
     }
 
     void inventoryFrom(Host host, WireMessage.Inventory inventory) {

@@ -116,6 +116,13 @@ public final class HelperSession {
         if (message instanceof WireMessage.Hello h) {
             vertx.cancelTimer(helloTimer);
             host = fleet.helloFrom(this, h);
+        } else if (message instanceof WireMessage.ProfileCreated c) {
+            if (!dev.pyrometer.wire.ProfileIds.valid(c.profileId())) {
+                answerError(c.type(), "profile_id '" + c.profileId() + "' is not p- and 26 Crockford base-32 digits "
+                        + "(dev.pyrometer.wire.ProfileIds.next())");
+                return;
+            }
+            fleet.profileCreatedFrom(host, c);
         } else if (message instanceof WireMessage.Inventory inv) {
             fleet.inventoryFrom(host, inv);
         } else if (message instanceof WireMessage.ProfileState s) {

@@ -6,6 +6,8 @@ import dev.pyrometer.controller.fleet.Host;
 import dev.pyrometer.controller.store.MetadataStore;
 import dev.pyrometer.controller.store.ProfileRecord;
 import dev.pyrometer.wire.Durations;
+import dev.pyrometer.wire.ProfileIds;
+import dev.pyrometer.wire.Trigger;
 import dev.pyrometer.wire.JvmInfo;
 import dev.pyrometer.wire.ProfileStatus;
 import dev.pyrometer.wire.Protocol;
@@ -42,8 +44,15 @@ public final class Profiles {
     /** "host:pid" → profile under way: one at a time per JVM. */
     private final Map<String, Reservation> active = new HashMap<>();
 
+    /** Told of every profile that reached done or failed (jobs wait for theirs). */
+    private final java.util.List<java.util.function.Consumer<ProfileRecord>> settledListeners = new java.util.ArrayList<>();
+
     public Profiles(MetadataStore store) {
         this.store = store;
+    }
+
+    public void onSettled(java.util.function.Consumer<ProfileRecord> listener) {
+        settledListeners.add(listener);
     }
 
     /** Wires the fleet in (the fleet reports states back to this object) and remembers unfinished work. */
@@ -55,7 +64,13 @@ public final class Profiles {
         });
     }
 
+    /** A profile asked for by a person (API, UI) or a hook. */
     public Future<ProfileRecord> create(ProfileRequest req) {
+        return create(req, Trigger.manual());
+    }
+
+    /** Checks, records and starts a profile; the trigger says why it is taken (manual, or the job's id). */
+    public Future<ProfileRecord> create(ProfileRequest req, Trigger trigger) {
         Host host = fleet.host(req.host()).orElseThrow(() -> new ApiException(404, "host",
                 "host: no host named '" + req.host() + "' has ever connected; GET /api/v1/hosts lists them"));
         if (!host.online()) {
@@ -80,7 +95,7 @@ public final class Profiles {
         String release = labels.getOrDefault("release", jvm.release());
         var record = new ProfileRecord(ProfileIds.next(), req.host(), req.pid(), ProfileStatus.QUEUED, null, null,
                 req.event(), null, req.interval(), req.duration(), null, Instant.now(), null, null, labels, app,
-                release);
+                release, trigger);
         Reservation reservation = reservation(record);
         active.put(key, reservation);
         return store.saveProfile(record)
@@ -139,6 +154,33 @@ public final class Profiles {
                 .onSuccess(p -> p.ifPresent(this::settle));
     }
 
+    /**
+     * Registers a profile a helper started by itself (a rule fired), so its states and uploads are
+     * accepted. Idempotent on the id: a re-sent announcement after a reconnect changes nothing.
+     */
+    public void onCreated(Host host, WireMessage.ProfileCreated c) {
+        var labels = new LinkedHashMap<String, String>(c.labels());
+        JvmInfo jvm = host.jvm(c.pid()).orElse(null);
+        String app = labels.getOrDefault("app", jvm == null ? null : jvm.app());
+        String release = labels.getOrDefault("release", jvm == null ? null : jvm.release());
+        Instant created = instant(c.created());
+        var record = new ProfileRecord(c.profileId(), host.name(), c.pid(), ProfileStatus.QUEUED, null, null, c.event(),
+                null, c.interval(), c.duration(), null, created == null ? Instant.now() : created, null, null, labels,
+                app, release, c.trigger());
+        store.insertProfileIfAbsent(record)
+                .onSuccess(inserted -> {
+                    if (inserted) {
+                        // the helper runs it already: the JVM is busy whatever the controller thinks; timed from
+                        // now, as the helper's clock and a late (re)announcement say nothing of when it ends
+                        Duration planned = Durations.parse(c.duration());
+                        active.put(target(host.name(), c.pid()), new Reservation(c.profileId(), Instant.now()
+                                .plus(planned == null ? Duration.ZERO : planned).plus(RESERVATION_GRACE)));
+                    }
+                })
+                .onFailure(e -> LOG.warning(() -> "could not record profile " + c.profileId() + " of host "
+                        + host.name() + ": " + e));
+    }
+
     /** Applies a helper's report; reports for unknown profiles or from the wrong host are ignored with a warning. */
     public void onState(String hostName, WireMessage.ProfileState s) {
         Future<Map<String, String>> artifacts = s.state() == ProfileStatus.DONE
@@ -175,6 +217,7 @@ public final class Profiles {
 
     private void settle(ProfileRecord p) {
         if (p.state().terminal()) {
+            settledListeners.forEach(l -> l.accept(p));
             String key = target(p.host(), p.pid());
             Reservation r = active.get(key);
             if (r != null && r.profileId().equals(p.id())) {

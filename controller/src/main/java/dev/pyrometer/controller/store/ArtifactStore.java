@@ -50,6 +50,11 @@ public final class ArtifactStore {
         return new ArtifactStore(vertx, root, tmp);
     }
 
+    /** Everything kept for one profile: uploads and renderings. */
+    public Path profileDir(String profileId) {
+        return root.resolve(profileId);
+    }
+
     public Path path(String profileId, String name) {
         return root.resolve(profileId).resolve(name);
     }

@@ -1,6 +1,7 @@
 package dev.pyrometer.controller.store;
 
 import dev.pyrometer.wire.ProfileStatus;
+import dev.pyrometer.wire.Trigger;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -33,7 +34,10 @@ public final class MetadataStore implements AutoCloseable {
               duration VARCHAR, samples BIGINT, created TIMESTAMP WITH TIME ZONE NOT NULL,
               started TIMESTAMP WITH TIME ZONE, finished TIMESTAMP WITH TIME ZONE, labels CLOB, app VARCHAR,
               rel VARCHAR);
+            ALTER TABLE profiles ADD COLUMN IF NOT EXISTS trig VARCHAR;
+            ALTER TABLE profiles ADD COLUMN IF NOT EXISTS job VARCHAR;
             CREATE INDEX IF NOT EXISTS profiles_created ON profiles(created);
+            CREATE INDEX IF NOT EXISTS profiles_job ON profiles(job);
             CREATE TABLE IF NOT EXISTS artifacts (profile_id VARCHAR NOT NULL, name VARCHAR NOT NULL,
               sha256 VARCHAR NOT NULL, size BIGINT NOT NULL, PRIMARY KEY (profile_id, name));
             """;
@@ -64,6 +68,34 @@ public final class MetadataStore implements AutoCloseable {
                 return work.call();
             }
         }, true);
+    }
+
+    /** Work on the store's connection, for stores of other subjects (jobs, rules) that share its file and worker. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection db) throws Exception;
+    }
+
+    /** Runs {@code work} on the store's worker, serialised with every other call. */
+    public <T> Future<T> withConnection(SqlWork<T> work) {
+        return run(() -> work.apply(db));
+    }
+
+    /** As {@link #withConnection}, in one transaction: all of it is committed, or none. */
+    public <T> Future<T> inTransaction(SqlWork<T> work) {
+        return run(() -> {
+            db.setAutoCommit(false);
+            try {
+                T result = work.apply(db);
+                db.commit();
+                return result;
+            } catch (Exception e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        });
     }
 
     // ---- hosts ---------------------------------------------------------------------------------
@@ -143,7 +175,7 @@ public final class MetadataStore implements AutoCloseable {
 
     private void writeProfile(ProfileRecord p) throws SQLException {
         {
-            try (var ps = db.prepareStatement("MERGE INTO profiles KEY(id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (var ps = db.prepareStatement("MERGE INTO profiles KEY(id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 int i = 1;
                 ps.setString(i++, p.id());
                 ps.setString(i++, p.host());
@@ -161,10 +193,28 @@ public final class MetadataStore implements AutoCloseable {
                 ps.setTimestamp(i++, ts(p.finished()));
                 ps.setString(i++, new JsonObject(new LinkedHashMap<>(p.labels())).encode());
                 ps.setString(i++, p.app());
-                ps.setString(i, p.release());
+                ps.setString(i++, p.release());
+                ps.setString(i++, p.trigger().toJson().encode());
+                ps.setString(i, p.job());
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** Saves a profile unless one with its id exists; true when saved (helpers may re-send after reconnecting). */
+    public Future<Boolean> insertProfileIfAbsent(ProfileRecord p) {
+        return run(() -> {
+            try (var ps = db.prepareStatement("SELECT 1 FROM profiles WHERE id = ?")) {
+                ps.setString(1, p.id());
+                try (var rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            writeProfile(p);
+            return true;
+        });
     }
 
     public Future<Optional<ProfileRecord>> profile(String id) {
@@ -186,10 +236,15 @@ public final class MetadataStore implements AutoCloseable {
             filter(sql, args, "app", q.app());
             filter(sql, args, "rel", q.release());
             filter(sql, args, "event", q.event());
+            filter(sql, args, "job", q.job());
             filter(sql, args, "state", q.state() == null ? null : q.state().wireName());
             if (q.since() != null) {
                 sql.append(" AND created >= ?");
                 args.add(ts(q.since()));
+            }
+            if (q.until() != null) {
+                sql.append(" AND created < ?");
+                args.add(ts(q.until()));
             }
             sql.append(" ORDER BY created DESC, id DESC LIMIT ").append(q.limit());
             try (PreparedStatement ps = db.prepareStatement(sql.toString())) {
@@ -306,7 +361,11 @@ public final class MetadataStore implements AutoCloseable {
                 ProfileStatus.parse(rs.getString("state")), rs.getString("error"), rs.getString("detail"),
                 rs.getString("event"), rs.getString("engine"), rs.getString("intv"), rs.getString("duration"),
                 samples, instant(rs, "created"), instant(rs, "started"),
-                instant(rs, "finished"), labels, rs.getString("app"), rs.getString("rel"));
+                instant(rs, "finished"), labels, rs.getString("app"), rs.getString("rel"), trigger(rs.getString("trig")));
+    }
+
+    private static Trigger trigger(String json) {
+        return json == null ? Trigger.manual() : Trigger.from(new JsonObject(json));
     }
 
     private static Timestamp ts(Instant i) {

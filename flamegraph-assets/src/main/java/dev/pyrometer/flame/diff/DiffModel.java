@@ -28,13 +28,16 @@ public final class DiffModel {
     private int baseInputs;
     private int newInputs;
 
-    /** Adds one base profile. */
+    /**
+     * Adds one base profile. The model takes the tree over (the first one becomes the union tree
+     * and grows): the caller must not use it, nor another tree sharing its frame table, afterwards.
+     */
     public void addBase(FlameTree profile) {
         add(profile, base);
         baseInputs++;
     }
 
-    /** Adds one new profile. */
+    /** Adds one new profile; the model takes the tree over, as {@link #addBase} does. */
     public void addNew(FlameTree profile) {
         add(profile, neu);
         newInputs++;
@@ -46,8 +49,8 @@ public final class DiffModel {
             return;
         }
         if (union.size() == 1) {
-            // The first profile is the union so far: copy it whole instead of node by node.
-            union = profile.copy();
+            // The first profile is the union so far: adopt it whole instead of copying node by node.
+            union = profile;
             side.ensure(union.size());
             for (int node = 0; node < union.size(); node++) {
                 side.self[node] = (double) profile.self(node) / samples;

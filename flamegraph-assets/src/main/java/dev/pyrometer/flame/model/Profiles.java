@@ -21,13 +21,18 @@ public final class Profiles {
     public record Loaded(FlameTree tree, long stacks, long skipped, String firstProblem) {
     }
 
-    /** Reads and sums every input into one new tree. */
+    /** Reads and sums every input into one new tree, a large file on two threads. */
     public static Loaded read(List<Path> inputs, boolean lenient) throws IOException {
-        return read(inputs, lenient, new FrameTable());
+        return read(inputs, lenient, new FrameTable(), true);
     }
 
-    /** Reads and sums every input into one new tree whose names live in {@code frames}. */
-    public static Loaded read(List<Path> inputs, boolean lenient, FrameTable frames) throws IOException {
+    /**
+     * Reads and sums every input into one new tree whose names live in {@code frames}. With
+     * {@code splitLarge}, a large collapsed file is parsed as two halves on two threads; callers that
+     * already read several files at once pass false, as the halves' merge then costs more than it saves.
+     */
+    public static Loaded read(List<Path> inputs, boolean lenient, FrameTable frames, boolean splitLarge)
+            throws IOException {
         FlameTree tree = new FlameTree(frames);
         CollapsedParser parser = new CollapsedParser(tree, lenient);
         long stacks = 0;
@@ -39,7 +44,7 @@ public final class Profiles {
                 JfrInput.read(input, parser);
             } else {
                 checkReadable(input);
-                Loaded second = readCollapsed(input, parser);
+                Loaded second = readCollapsed(input, parser, splitLarge);
                 if (second != null) {
                     stacks += second.stacks();
                     skipped += second.skipped();
@@ -62,11 +67,11 @@ public final class Profiles {
      * Reads a collapsed file into the parser's tree. A large file's second half is parsed on
      * another thread into its own tree and merged in; what that half counted is returned.
      */
-    private static Loaded readCollapsed(Path input, CollapsedParser parser) throws IOException {
+    private static Loaded readCollapsed(Path input, CollapsedParser parser, boolean splitLarge) throws IOException {
         try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
             long size = channel.size();
             // Two trees live at once while halves are merged: only split when the heap has room.
-            boolean worthIt = size >= SPLIT_BYTES && Runtime.getRuntime().maxMemory() >= 4 * size;
+            boolean worthIt = splitLarge && size >= SPLIT_BYTES && Runtime.getRuntime().maxMemory() >= 4 * size;
             long split = worthIt ? lineStartAfter(channel, size / 2) : -1;
             if (split <= 0 || split >= size) {
                 parser.parse(Channels.newInputStream(channel), input.toString());

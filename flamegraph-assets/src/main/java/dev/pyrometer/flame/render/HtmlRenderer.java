@@ -63,13 +63,17 @@ public final class HtmlRenderer {
     private void indexNames() {
         int[] nameRank = tree.nameRank();
         long[] uses = new long[frames.size() + 1];
-        int[] n = {0};
-        Layout.walk(tree, minTotal, (node, depth, left) -> {
-            int f = tree.frame(node);
-            uses[f < 0 ? rootName : f]++;
-            n[0]++;
-        });
-        count = n[0];
+        if (minTotal <= 1) {
+            count = countAll(uses);
+        } else {
+            int[] n = {0};
+            Layout.walk(tree, minTotal, (node, depth, left) -> {
+                int f = tree.frame(node);
+                uses[f < 0 ? rootName : f]++;
+                n[0]++;
+            });
+            count = n[0];
+        }
         int used = 0;
         for (long u : uses) {
             if (u > 0) {
@@ -97,6 +101,22 @@ public final class HtmlRenderer {
             order[i] = byRank[(int) keys[i]];
             nameIndex[order[i]] = i;
         }
+    }
+
+    /**
+     * Uses of each name when nothing is pruned: then every node with samples is drawn (its
+     * ancestors have samples too), so one pass over the arrays replaces a walk of the tree.
+     */
+    private int countAll(long[] uses) {
+        uses[rootName]++;
+        int drawn = 1;
+        for (int node = 1, size = tree.size(); node < size; node++) {
+            if (tree.total(node) != 0) {
+                uses[tree.frame(node)]++;
+                drawn++;
+            }
+        }
+        return drawn;
     }
 
     private void quantizeDiff() {
@@ -171,11 +191,27 @@ public final class HtmlRenderer {
             out.write(DIGITS[(int) v]);
             return;
         }
+        if (v <= Integer.MAX_VALUE) {
+            // Most numbers fit an int; C1 turns long division into a runtime call, int division it inlines.
+            smallNumber(out, (int) v);
+            return;
+        }
         int i = tmp.length;
         tmp[--i] = DIGITS[(int) (v % BASE)];
         v /= BASE;
         while (v > 0) {
             tmp[--i] = DIGITS[BASE + (int) (v % BASE)];
+            v /= BASE;
+        }
+        out.write(tmp, i, tmp.length - i);
+    }
+
+    private void smallNumber(ByteWriter out, int v) throws IOException {
+        int i = tmp.length;
+        tmp[--i] = DIGITS[v % BASE];
+        v /= BASE;
+        while (v > 0) {
+            tmp[--i] = DIGITS[BASE + v % BASE];
             v /= BASE;
         }
         out.write(tmp, i, tmp.length - i);

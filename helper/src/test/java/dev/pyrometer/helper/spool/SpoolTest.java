@@ -41,10 +41,11 @@ class SpoolTest {
     @Test
     void overItsLimitTheOldestFinishedProfilesGoFirstAndTheNewestStays() throws IOException {
         Spool spool = Spool.open(root, 3800); // three 1000-byte recordings and four small profile.json files do not fit
-        SpooledProfile oldest = finished(spool, "p-old");
-        SpooledProfile middle = finished(spool, "p-mid");
-        SpooledProfile recording = spool.create("p-rec", 3);
-        SpooledProfile newest = finished(spool, "p-new");
+        // Created within the same millisecond, profiles are ordered by id (time-ordered in real use).
+        SpooledProfile oldest = finished(spool, "p-1-old");
+        SpooledProfile middle = finished(spool, "p-2-mid");
+        SpooledProfile recording = spool.create("p-3-rec", 3);
+        SpooledProfile newest = finished(spool, "p-4-new");
 
         spool.enforceLimit(newest);
 
@@ -52,7 +53,7 @@ class SpoolTest {
         assertTrue(Files.exists(middle.dir()));
         assertTrue(Files.exists(recording.dir()), "a profile being recorded is never dropped");
         assertTrue(Files.exists(newest.dir()));
-        assertEquals(List.of("p-mid", "p-rec", "p-new"), spool.held().stream().map(SpooledProfile::id).toList());
+        assertEquals(List.of("p-2-mid", "p-3-rec", "p-4-new"), spool.held().stream().map(SpooledProfile::id).toList());
     }
 
     @Test

@@ -1,16 +1,26 @@
-package dev.pyrometer.controller.profiles;
+package dev.pyrometer.wire;
 
 import java.security.SecureRandom;
 
-/** Profile ids that sort by creation time: {@code p-} and 26 Crockford base-32 digits (a ULID). */
-final class ProfileIds {
+/**
+ * Profile ids that sort by creation time: {@code p-} and 26 Crockford base-32 digits (a ULID).
+ * Both peers make them (the controller for requested profiles, a helper for rule-started ones),
+ * so one generator and one check live here.
+ */
+public final class ProfileIds {
+    private static final java.util.regex.Pattern SYNTAX = java.util.regex.Pattern.compile("p-[0-9A-HJKMNP-TV-Z]{26}");
     private static final char[] DIGITS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ProfileIds() {
     }
 
-    static String next() {
+    /** True when {@code id} has the shape {@link #next()} makes. */
+    public static boolean valid(String id) {
+        return id != null && SYNTAX.matcher(id).matches();
+    }
+
+    public static String next() {
         long time = System.currentTimeMillis();
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);

@@ -1,0 +1,72 @@
+package dev.pyrometer.client.json;
+
+import java.util.List;
+import java.util.Map;
+
+/** Writes request bodies: maps, lists, strings, numbers, booleans and null as compact JSON. */
+public final class JsonWriter {
+    private JsonWriter() {
+    }
+
+    public static String write(Object value) {
+        var sb = new StringBuilder();
+        append(sb, value);
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, Object value) {
+        if (value == null) {
+            sb.append("null");
+        } else if (value instanceof String s) {
+            quote(sb, s);
+        } else if (value instanceof Number || value instanceof Boolean) {
+            sb.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            sb.append('{');
+            boolean first = true;
+            for (var e : map.entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                quote(sb, String.valueOf(e.getKey()));
+                sb.append(':');
+                append(sb, e.getValue());
+            }
+            sb.append('}');
+        } else if (value instanceof List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                append(sb, list.get(i));
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+        }
+    }
+
+    private static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

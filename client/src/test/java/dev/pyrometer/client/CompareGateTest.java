@@ -1,0 +1,130 @@
+package dev.pyrometer.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code compare}'s table, download and CI gate, against a real small HTTP server that answers
+ * {@code GET /api/v1/compare} in the API's documented shape with changes chosen to sit on each side of the gate.
+ */
+class CompareGateTest {
+    static final String TOKEN = "compare-token";
+    static final String ANSWER = "{\"base\":{\"profiles\":4,\"samples\":4000},\"new\":{\"profiles\":3,\"samples\":3100},"
+            + "\"changes\":["
+            + "{\"frame\":\"com.shop.Cart.slowTotal\",\"base_self_pct\":2.0,\"new_self_pct\":9.5,\"delta_pct\":7.5,"
+            + "\"base_total_pct\":10.0,\"new_total_pct\":17.0,\"significant\":true},"
+            + "{\"frame\":\"com.shop.Noise.jitter\",\"base_self_pct\":1.0,\"new_self_pct\":8.0,\"delta_pct\":7.0,"
+            + "\"base_total_pct\":1.0,\"new_total_pct\":8.0,\"significant\":false},"
+            + "{\"frame\":\"com.shop.Tax.rate\",\"base_self_pct\":3.0,\"new_self_pct\":6.0,\"delta_pct\":3.0,"
+            + "\"base_total_pct\":3.0,\"new_total_pct\":6.0,\"significant\":true},"
+            + "{\"frame\":\"com.shop.Cache.get\",\"base_self_pct\":9.0,\"new_self_pct\":1.0,\"delta_pct\":-8.0,"
+            + "\"base_total_pct\":9.0,\"new_total_pct\":1.0,\"significant\":true}],"
+            + "\"flamegraph\":\"/api/v1/compare/k1/flamegraph.html\"}";
+    static HttpServer server;
+    static Cli cli;
+    static final AtomicReference<String> lastQuery = new AtomicReference<>();
+    static final AtomicReference<String> flamegraphAddress = new AtomicReference<>();
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/compare", exchange -> {
+            boolean authorized = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            String path = exchange.getRequestURI().getPath();
+            byte[] body;
+            int status = 200;
+            if (!authorized) {
+                status = 401;
+                body = new byte[0];
+            } else if (path.equals("/api/v1/compare/k1/flamegraph.html")) {
+                body = "<!DOCTYPE html><title>diff</title>".getBytes(StandardCharsets.UTF_8);
+            } else {
+                lastQuery.set(URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8));
+                body = ANSWER.replace("/api/v1/compare/k1/flamegraph.html", flamegraphAddress.get())
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        cli = Cli.against("http://127.0.0.1:" + server.getAddress().getPort(), TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    private void answerWithFlamegraphAt(String address) {
+        flamegraphAddress.set(address);
+    }
+
+    @Test
+    void printsTheSummaryAndTheTopChanges() {
+        answerWithFlamegraphAt("/api/v1/compare/k1/flamegraph.html");
+        var r = cli.run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5", "--top", "3", "--since", "7d");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("app=shop&base=1.4&new=1.5&since=7d", lastQuery.get());
+        String[] lines = r.out().split("\n");
+        assertEquals("shop 1.4 (4 profiles, 4000 samples) -> 1.5 (3 profiles, 3100 samples)", lines[0]);
+        assertTrue(lines[1].startsWith("FRAME") && lines[1].contains("DELTA"), r.out());
+        assertTrue(lines[2].matches("com\\.shop\\.Cart\\.slowTotal +2\\.00 +9\\.50 +\\+7\\.50 +10\\.00 +17\\.00 +yes"),
+                lines[2]);
+        assertTrue(lines[3].matches("com\\.shop\\.Noise\\.jitter .*\\+7\\.00 +1\\.00 +8\\.00"), lines[3]);
+        assertEquals("(1 more; --top N or --json shows them)", lines[5]);
+    }
+
+    @Test
+    void theGateFailsOnASignificantChangeAboveTheThresholdOnly() {
+        answerWithFlamegraphAt("/api/v1/compare/k1/flamegraph.html");
+        var r = cli.run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5", "--fail-on-regression", "5");
+        assertEquals(6, r.exit(), r.toString());
+        assertTrue(r.out().contains("regression: com.shop.Cart.slowTotal +7.50 points of self time (2.00% -> 9.50%)"),
+                r.out());
+        assertFalse(r.out().contains("regression: com.shop.Noise.jitter"), "not significant");
+        assertFalse(r.out().contains("regression: com.shop.Tax.rate"), "under the threshold");
+        assertEquals("error: 1 frame(s) of shop 1.5 regressed by more than 5.0 points against 1.4:"
+                + " com.shop.Cart.slowTotal\n", r.err());
+
+        var lenient = cli.run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5", "--fail-on-regression", "8");
+        assertEquals(0, lenient.exit(), lenient.toString());
+    }
+
+    @Test
+    void downloadsTheDifferentialGraphFromTheAddressGiven() throws Exception {
+        answerWithFlamegraphAt("/api/v1/compare/k1/flamegraph.html");
+        Path html = dir.resolve("diff.html");
+        var r = cli.run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5", "-o", html.toString(), "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().strip().startsWith("{\"base\":"), "--json prints the API's object");
+        assertEquals("<!DOCTYPE html><title>diff</title>", Files.readString(html));
+    }
+
+    @Test
+    void neverSendsTheTokenToAnotherHost() {
+        answerWithFlamegraphAt("http://198.51.100.7:9/api/v1/compare/k1/flamegraph.html");
+        Path html = dir.resolve("diff.html");
+        var r = cli.run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5", "-o", html.toString());
+        assertEquals(5, r.exit(), r.toString());
+        assertEquals("error: the controller pointed to http://198.51.100.7:9, not to itself; refusing to send the"
+                + " token there\n", r.err());
+        assertFalse(Files.exists(html));
+    }
+}
