@@ -32,6 +32,25 @@ public final class FlameTree {
         frame[ROOT] = -1;
     }
 
+    /**
+     * A tree over arrays already filled (a parent before its children, {@code self} set, totals
+     * not), exactly sized and without the child lookup table: a tree built in bulk (a reversal)
+     * costs 24 bytes a node, not the ~60 of one grown by {@link #child}. The table is built on the
+     * first {@link #child} call.
+     */
+    static FlameTree ofArrays(FrameTable frames, int[] parent, int[] frame, long[] self) {
+        FlameTree t = new FlameTree(frames);
+        t.size = parent.length;
+        t.parent = parent;
+        t.frame = frame;
+        t.self = self;
+        t.total = new long[parent.length];
+        t.lastChild = null;
+        t.slots = null;
+        t.recomputeTotals();
+        return t;
+    }
+
     /** An independent copy with its own copy of the names, node for node the same. */
     public FlameTree copy() {
         FlameTree c = new FlameTree(frames.copy());
@@ -40,8 +59,8 @@ public final class FlameTree {
         c.frame = Arrays.copyOf(frame, size);
         c.self = Arrays.copyOf(self, size);
         c.total = Arrays.copyOf(total, size);
-        c.lastChild = Arrays.copyOf(lastChild, size);
-        c.slots = slots.clone();
+        c.lastChild = lastChild == null ? null : Arrays.copyOf(lastChild, size);
+        c.slots = slots == null ? null : slots.clone();
         c.mask = mask;
         c.maxDepth = maxDepth;
         return c;
@@ -78,6 +97,9 @@ public final class FlameTree {
 
     /** The child of {@code p} for frame {@code f}, created when missing. */
     public int child(int p, int f) {
+        if (slots == null) {
+            buildLookup();
+        }
         long key = ((long) p << 32 | (f & 0xffffffffL)) + 1;
         int slot = mix(p, f) & mask;
         while (true) {
@@ -116,6 +138,17 @@ public final class FlameTree {
             rehash();
         }
         return node;
+    }
+
+    /** The child lookup table and parser guesses of a tree made by {@link #ofArrays}. */
+    private void buildLookup() {
+        lastChild = new long[parent.length];
+        int capacity = 2048;
+        while (size > capacity / 4 * 3) {
+            capacity *= 2;
+        }
+        mask = capacity / 2 - 1;
+        rehash();
     }
 
     private void rehash() {
