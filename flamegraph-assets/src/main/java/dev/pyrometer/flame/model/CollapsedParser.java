@@ -167,11 +167,10 @@ public final class CollapsedParser {
                         malformed("frame " + (depth + 1) + " is empty (two ';' in a row, or one at an end)");
                         lineNumber--;
                     } else {
-                        int f = frames.intern(buf, tokenStart, i - tokenStart, h);
-                        int child = tree.child(node, f);
+                        long found = tree.childByName(node, buf, tokenStart, i - tokenStart, h);
                         pool = frames.pool();
-                        tree.setLastChild(node, child, f);
-                        node = child;
+                        tree.setLastChild(node, (int) found, (int) (found >>> 32));
+                        node = (int) found;
                         depth++;
                     }
                 }
@@ -234,9 +233,9 @@ public final class CollapsedParser {
             return;
         }
         int len = nameEnd - tokenStart;
-        int f = frames.intern(buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len));
-        int child = tree.child(node, f);
-        tree.setLastChild(node, child, f);
+        long found = tree.childByName(node, buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len));
+        int child = (int) found;
+        tree.setLastChild(node, child, (int) (found >>> 32));
         try {
             tree.addLeaf(child, depth + 1, count);
         } catch (ArithmeticException e) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A call tree of sample counts held in parallel arrays (one slot per node, no object per frame),
- * with children found through an open-addressing hash on (parent, frame). Node 0 is the root;
+ * with children found through an open-addressing hash on (parent, name hash). Node 0 is the root;
  * a child always has a larger index than its parent.
  */
 public final class FlameTree {
@@ -18,7 +18,10 @@ public final class FlameTree {
     private long[] total = new long[1024];
     /** Per node, the child a parser went to last, with that child's frame: frame << 32 | child. */
     private long[] lastChild = new long[1024];
-    /** Pairs (key, node) side by side, key = parent << 32 | frame, plus one; one cache line per probe. */
+    /**
+     * Pairs side by side, one cache line per probe: key = (parent + 1) << 32 | the frame name's hash,
+     * value = frame << 32 | node.
+     */
     private long[] slots = new long[2 * 2048];
     private int mask = 2048 - 1;
     private int maxDepth;
@@ -100,11 +103,12 @@ public final class FlameTree {
         if (slots == null) {
             buildLookup();
         }
-        long key = ((long) p << 32 | (f & 0xffffffffL)) + 1;
-        int slot = mix(p, f) & mask;
+        int h = frames.tokenHash(f);
+        long key = key(p, h);
+        int slot = mix(p, h) & mask;
         while (true) {
             long k = slots[2 * slot];
-            if (k == key) {
+            if (k == key && (int) (slots[2 * slot + 1] >>> 32) == f) {
                 return (int) slots[2 * slot + 1];
             }
             if (k == 0) {
@@ -114,9 +118,42 @@ public final class FlameTree {
         }
     }
 
-    private static int mix(int p, int f) {
-        int h = p * 0x9E3779B9 + f * 0x85EBCA6B;
-        return h ^ (h >>> 16);
+    /**
+     * The child of {@code p} for the token {@code buf[off, off+len)} whose {@link FrameTable#hash}
+     * is {@code h}, created (and the name interned) when missing; returns frame << 32 | child.
+     * Why: keyed by the name's hash, an existing child is found with one probe of this table and a
+     * check of the name's bytes, not a probe of the name table first and then of this one.
+     */
+    long childByName(int p, byte[] buf, int off, int len, int h) {
+        if (slots == null) {
+            buildLookup();
+        }
+        long key = key(p, h);
+        int slot = mix(p, h) & mask;
+        while (true) {
+            long k = slots[2 * slot];
+            if (k == key) {
+                long value = slots[2 * slot + 1];
+                int f = (int) (value >>> 32);
+                if (frames.tokenLength(f) == len && FrameTable.sameBytes(buf, off, frames.pool(), frames.nameStart(f), len)) {
+                    return value;
+                }
+            } else if (k == 0) {
+                int f = frames.intern(buf, off, len, h);
+                return (long) f << 32 | add(p, f, slot, key);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Never 0, the empty slot: the parent is stored plus one. */
+    private static long key(int p, int h) {
+        return (long) (p + 1) << 32 | (h & 0xffffffffL);
+    }
+
+    private static int mix(int p, int h) {
+        int x = p * 0x9E3779B9 + h * 0x85EBCA6B;
+        return x ^ (x >>> 16);
     }
 
     private int add(int p, int f, int slot, long key) {
@@ -132,7 +169,7 @@ public final class FlameTree {
         parent[node] = p;
         frame[node] = f;
         slots[2 * slot] = key;
-        slots[2 * slot + 1] = node;
+        slots[2 * slot + 1] = (long) f << 32 | node;
         childStart = null;
         if (size > (mask + 1) / 4 * 3) {
             rehash();
@@ -156,12 +193,15 @@ public final class FlameTree {
         slots = new long[2 * capacity];
         mask = capacity - 1;
         for (int node = 1; node < size; node++) {
-            int slot = mix(parent[node], frame[node]) & mask;
+            int p = parent[node];
+            int f = frame[node];
+            int h = frames.tokenHash(f);
+            int slot = mix(p, h) & mask;
             while (slots[2 * slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[2 * slot] = ((long) parent[node] << 32 | (frame[node] & 0xffffffffL)) + 1;
-            slots[2 * slot + 1] = node;
+            slots[2 * slot] = key(p, h);
+            slots[2 * slot + 1] = (long) f << 32 | node;
         }
     }
 
