@@ -144,7 +144,8 @@ public final class CollapsedParser {
                     int f = (int) (guess >>> 32);
                     int len = frames.tokenLength(f);
                     int after = tokenStart + len;
-                    if (after < end && buf[after] == ';'
+                    // Names that share a package differ near their end: the last byte settles most misses.
+                    if (after < end && buf[after] == ';' && buf[after - 1] == pool[frames.nameStart(f) + len - 1]
                             && FrameTable.sameBytes(buf, tokenStart, pool, frames.nameStart(f), len)) {
                         node = (int) guess;
                         depth++;

@@ -184,25 +184,34 @@ public final class FlameTree {
         while (size > capacity / 4 * 3) {
             capacity *= 2;
         }
-        mask = capacity / 2 - 1;
-        rehash();
-    }
-
-    private void rehash() {
-        int capacity = (mask + 1) * 2;
         slots = new long[2 * capacity];
         mask = capacity - 1;
         for (int node = 1; node < size; node++) {
-            int p = parent[node];
-            int f = frame[node];
-            int h = frames.tokenHash(f);
-            int slot = mix(p, h) & mask;
-            while (slots[2 * slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[2 * slot] = key(p, h);
-            slots[2 * slot + 1] = (long) f << 32 | node;
+            place(key(parent[node], frames.tokenHash(frame[node])), (long) frame[node] << 32 | node);
         }
+    }
+
+    /** Doubles the table; the old slots hold everything a key needs, no name hash is looked up again. */
+    private void rehash() {
+        long[] old = slots;
+        int capacity = (mask + 1) * 2;
+        slots = new long[2 * capacity];
+        mask = capacity - 1;
+        for (int i = 0; i < old.length; i += 2) {
+            long key = old[i];
+            if (key != 0) {
+                place(key, old[i + 1]);
+            }
+        }
+    }
+
+    private void place(long key, long value) {
+        int slot = mix((int) (key >>> 32) - 1, (int) key) & mask;
+        while (slots[2 * slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[2 * slot] = key;
+        slots[2 * slot + 1] = value;
     }
 
     /**
