@@ -1,0 +1,76 @@
+package dev.pyrometer.helper.daemon;
+
+import dev.pyrometer.helper.discovery.JvmInfo;
+import dev.pyrometer.helper.rules.RuleEngine;
+import dev.pyrometer.helper.rules.RuleRunner;
+import dev.pyrometer.helper.spool.Spool;
+import dev.pyrometer.helper.spool.SpooledProfile;
+import dev.pyrometer.wire.ProfileIds;
+import dev.pyrometer.wire.Trigger;
+import dev.pyrometer.wire.WireMessage;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Starts the profiles rules fire through the same path as {@code profile.start} ({@link ProfileSessions}),
+ * with a helper-made id, a rule trigger and a {@code profile.created} kept in the spool and announced
+ * before the profile's first state.
+ */
+final class RuleStarts implements RuleRunner.Starter {
+    private final ProfileSessions sessions;
+    private final Spool spool;
+    private final Consumer<SpooledProfile> announce;
+
+    /** {@code announce} sends a profile's {@code profile.created} when connected (else reconnect does). */
+    RuleStarts(ProfileSessions sessions, Spool spool, Consumer<SpooledProfile> announce) {
+        this.sessions = sessions;
+        this.spool = spool;
+        this.announce = announce;
+    }
+
+    @Override
+    public RuleRunner.Start start(RuleEngine.Firing f, JvmInfo jvm) {
+        if (sessions.recording().stream().anyMatch(p -> p.pid() == f.pid())) {
+            return RuleRunner.Start.alreadyProfiled();
+        }
+        String id = ProfileIds.next();
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (jvm != null && jvm.app() != null) {
+            labels.put("app", jvm.app());
+        }
+        if (jvm != null && jvm.release() != null) {
+            labels.put("release", jvm.release());
+        }
+        var rule = f.rule().wire();
+        var cmd = new WireMessage.ProfileStart("rule-" + id, id, f.pid(), rule.duration(), rule.event(),
+                rule.interval(), labels);
+        var created = new WireMessage.ProfileCreated(id, f.pid(), rule.event(), rule.duration(), rule.interval(),
+                labels, Trigger.rule(rule.id(), f.observedCpuPercent()), Instant.now().toString());
+        AtomicReference<WireMessage.Reply> answer = new AtomicReference<>();
+        // ProfileSessions answers before the run reports its first state: announce there, so the order holds
+        sessions.start(cmd, reply -> {
+            answer.set(reply);
+            if (reply.ok()) {
+                spool.held().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(p -> {
+                    p.rememberCreated(created);
+                    announce.accept(p);
+                });
+            }
+        });
+        WireMessage.Reply reply = answer.get();
+        if (reply != null && reply.ok()) {
+            return RuleRunner.Start.started(id);
+        }
+        String why = reply == null ? "no answer" : reply.message();
+        return why != null && why.contains("already being profiled") ? RuleRunner.Start.alreadyProfiled()
+                : RuleRunner.Start.refused(why);
+    }
+
+    @Override
+    public boolean running(String profileId) {
+        return sessions.recording().stream().anyMatch(p -> p.id().equals(profileId));
+    }
+}
