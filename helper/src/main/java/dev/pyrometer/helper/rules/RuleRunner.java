@@ -54,6 +54,8 @@ public final class RuleRunner implements AutoCloseable {
     private final RuleEngine engine = new RuleEngine();
     private final CpuSampler sampler;
     private final Set<String> active = new HashSet<>();
+    /** JVMs a rule would profile but for the cap: logged once, not every second. */
+    private final Set<Long> heldBack = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "helper-rules");
         t.setDaemon(true);
@@ -62,8 +64,8 @@ public final class RuleRunner implements AutoCloseable {
     private volatile List<RuleConfig> controllerRules = List.of();
     private volatile int controllerCap = 1;
     private Map<Long, JvmInfo> known = Map.of();
-    private long listedAtMs = Long.MIN_VALUE;
-    private boolean rulesChanged;
+    private long listedAtMs;
+    private boolean rulesChanged = true;
 
     public RuleRunner(RulesOptions options, Supplier<List<JvmInfo>> jvms, Starter starter) {
         this.options = options;
@@ -123,6 +125,11 @@ public final class RuleRunner implements AutoCloseable {
         return all;
     }
 
+    /** Whether a rule's firing on this JVM is being held back by the cap right now. */
+    boolean heldBack(long pid) {
+        return heldBack.contains(pid);
+    }
+
     int cap() {
         if (options.maxRuleProfiles() != null) {
             return options.maxRuleProfiles();
@@ -159,8 +166,14 @@ public final class RuleRunner implements AutoCloseable {
         active.removeIf(id -> !starter.running(id));
         for (RuleEngine.Firing f : firings) {
             if (active.size() >= cap()) {
+                if (heldBack.add(f.pid())) {
+                    LOG.info("rule " + f.rule().id() + " holds on JVM " + f.pid() + " (" + f.observedCpuPercent()
+                            + "% CPU) but " + active.size() + " rule-started profiles already run (the cap; raise"
+                            + " max_concurrent or --max-rule-profiles); it fires when one ends if still hot");
+                }
                 continue; // stays armed: fires once a slot frees, if the JVM is still hot
             }
+            heldBack.remove(f.pid());
             Start start = starter.start(f, known.get(f.pid()));
             if (start.busy()) {
                 continue; // someone else is profiling it: that is not this rule's firing
