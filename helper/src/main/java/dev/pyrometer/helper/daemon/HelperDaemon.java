@@ -53,7 +53,8 @@ public final class HelperDaemon {
         JvmDiscovery discovery = new JvmDiscovery(warm(profiler), JvmDiscovery.DEFAULT_CPU_WINDOW);
         this.inventory = new InventoryReporter(discovery, link);
         // rules hook: evaluated here, on their own thread, so they fire while the controller is away
-        this.rules = new RuleRunner(rulesOptions, discovery::list, new RuleStarts(sessions, spool, this::announce));
+        this.rules = new RuleRunner(rulesOptions, discovery::list, new RuleStarts(sessions, spool, this::announce),
+                new dev.pyrometer.helper.profile.JfrLookback(profiler.agentPathInTarget()));
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.function.Consumer;
  * before the profile's first state.
  */
 final class RuleStarts implements RuleRunner.Starter {
+    /** A rule's look-back samples (collapsed) in the profile's spool directory; not uploaded by itself. */
+    static final String LOOKBACK_FILE = "lookback.collapsed";
+
     private final ProfileSessions sessions;
     private final Spool spool;
     private final Consumer<SpooledProfile> announce;
@@ -32,7 +35,7 @@ final class RuleStarts implements RuleRunner.Starter {
     }
 
     @Override
-    public RuleRunner.Start start(RuleEngine.Firing f, JvmInfo jvm) {
+    public RuleRunner.Start start(RuleEngine.Firing f, JvmInfo jvm, String lookback) {
         if (sessions.recording().stream().anyMatch(p -> p.pid() == f.pid())) {
             return RuleRunner.Start.alreadyProfiled();
         }
@@ -56,6 +59,7 @@ final class RuleStarts implements RuleRunner.Starter {
             if (reply.ok()) {
                 spool.held().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(p -> {
                     p.rememberCreated(created);
+                    writeLookback(p, lookback);
                     announce.accept(p);
                 });
             }
@@ -67,6 +71,19 @@ final class RuleStarts implements RuleRunner.Starter {
         String why = reply == null ? "no answer" : reply.message();
         return why != null && why.contains("already being profiled") ? RuleRunner.Start.alreadyProfiled()
                 : RuleRunner.Start.refused(why);
+    }
+
+    /** Before the run starts: ProfileSessions merges this file into the rendered outputs. */
+    private static void writeLookback(SpooledProfile p, String lookback) {
+        if (lookback == null || lookback.isBlank()) {
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(p.dir().resolve(LOOKBACK_FILE), lookback);
+        } catch (java.io.IOException e) {
+            java.util.logging.Logger.getLogger(RuleStarts.class.getName()).warning("look-back of profile " + p.id()
+                    + " not kept: " + e.getMessage());
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.pyrometer.helper.rules;
 
 import dev.pyrometer.helper.discovery.JvmInfo;
+import dev.pyrometer.helper.profile.JfrLookback;
+import java.time.Instant;
 import dev.pyrometer.wire.WireMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +26,13 @@ public final class RuleRunner implements AutoCloseable {
     static final long SAMPLE_MILLIS = 1000;
     /** JVMs come and go rarely; listing them reads several /proc files each, the CPU sample only one. */
     static final long DISCOVERY_MILLIS = 5000;
+    /** The look-back reaches this far before the JVM crossed the threshold: the build-up is what it is for. */
+    static final java.time.Duration LOOKBACK_MARGIN = java.time.Duration.ofSeconds(5);
 
     /** Starts a rule's profile the way {@code profile.start} does. */
     public interface Starter {
-        Start start(RuleEngine.Firing firing, JvmInfo jvm);
+        /** {@code lookback}: collapsed stacks from before the firing to merge into the profile, or null. */
+        Start start(RuleEngine.Firing firing, JvmInfo jvm, String lookback);
 
         /** Whether a profile this starter started is still being recorded (it counts against the cap). */
         boolean running(String profileId);
@@ -53,6 +58,7 @@ public final class RuleRunner implements AutoCloseable {
     private final Starter starter;
     private final RuleEngine engine = new RuleEngine();
     private final CpuSampler sampler;
+    private final LookbackRings rings;
     private final Set<String> active = new HashSet<>();
     /** JVMs a rule would profile but for the cap: logged once, not every second. */
     private final Set<Long> heldBack = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -67,7 +73,9 @@ public final class RuleRunner implements AutoCloseable {
     private long listedAtMs;
     private boolean rulesChanged = true;
 
-    public RuleRunner(RulesOptions options, Supplier<List<JvmInfo>> jvms, Starter starter) {
+    /** {@code lookback} null: look-back rules run without it. */
+    public RuleRunner(RulesOptions options, Supplier<List<JvmInfo>> jvms, Starter starter, JfrLookback lookback) {
+        this.rings = lookback == null ? null : new LookbackRings(lookback);
         this.options = options;
         this.jvms = jvms;
         this.starter = starter;
@@ -81,6 +89,14 @@ public final class RuleRunner implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (rings != null) {
+            rings.close();
+        }
     }
 
     /** {@code rules.set}: replaces the controller's rules when every one is valid, else keeps the previous set. */
@@ -125,6 +141,17 @@ public final class RuleRunner implements AutoCloseable {
         return all;
     }
 
+    /** The JVMs a look-back rule watches (and that can be attached to). */
+    private Set<Long> lookbackTargets(List<RuleConfig> rules) {
+        Set<Long> wanted = new HashSet<>();
+        for (JvmInfo j : known.values()) {
+            if (j.attachable() && rules.stream().anyMatch(r -> r.wire().lookback() && r.matches(j.app()))) {
+                wanted.add(j.pid());
+            }
+        }
+        return wanted;
+    }
+
     /** Whether a rule's firing on this JVM is being held back by the cap right now. */
     boolean heldBack(long pid) {
         return heldBack.contains(pid);
@@ -149,6 +176,9 @@ public final class RuleRunner implements AutoCloseable {
     void tick(long nowMs) {
         List<RuleConfig> rules = rules();
         if (rules.isEmpty()) {
+            if (!known.isEmpty() && rings != null) {
+                rings.keep(Set.of(), known.keySet());
+            }
             known = Map.of();
             return;
         }
@@ -158,6 +188,9 @@ public final class RuleRunner implements AutoCloseable {
             Map<Long, JvmInfo> list = new HashMap<>();
             jvms.get().forEach(j -> list.put(j.pid(), j));
             known = list;
+            if (rings != null) {
+                rings.keep(lookbackTargets(rules), Set.copyOf(known.keySet()));
+            }
         }
         Map<Long, Double> cpu = sampler.sample(known.keySet());
         List<RuleEngine.Observation> observed = new ArrayList<>();
@@ -174,7 +207,10 @@ public final class RuleRunner implements AutoCloseable {
                 continue; // stays armed: fires once a slot frees, if the JVM is still hot
             }
             heldBack.remove(f.pid());
-            Start start = starter.start(f, known.get(f.pid()));
+            String lookback = f.rule().wire().lookback() && rings != null
+                    ? rings.dump(f.pid(), Instant.ofEpochMilli(nowMs).minus(f.rule().forDuration()).minus(LOOKBACK_MARGIN))
+                    : null;
+            Start start = starter.start(f, known.get(f.pid()), lookback);
             if (start.busy()) {
                 continue; // someone else is profiling it: that is not this rule's firing
             }

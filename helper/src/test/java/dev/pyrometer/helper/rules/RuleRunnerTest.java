@@ -29,7 +29,7 @@ class RuleRunnerTest {
         final Set<String> recording = ConcurrentHashMap.newKeySet();
 
         @Override
-        public RuleRunner.Start start(RuleEngine.Firing firing, JvmInfo jvm) {
+        public RuleRunner.Start start(RuleEngine.Firing firing, JvmInfo jvm, String lookback) {
             firings.add(firing);
             String id = "p" + firings.size();
             recording.add(id);
@@ -64,7 +64,7 @@ class RuleRunnerTest {
              TargetProcess hot = TargetProcess.burner(List.of("-Dpyrometer.app=shop"), "2");
              TargetProcess otherApp = TargetProcess.burner(List.of("-Dpyrometer.app=billing"), "2");
              var runner = new RuleRunner(new RulesOptions(List.of(RuleConfig.of(rule("hot-shop", "shop"))), null),
-                     jvms(idle, hot, otherApp), recorder)) {
+                     jvms(idle, hot, otherApp), recorder, null)) {
             runner.start();
             await("the rule fires on the pegged JVM", () -> recorder.pids().contains(hot.pid()));
             RuleEngine.Firing f = recorder.firings.get(0);
@@ -81,7 +81,7 @@ class RuleRunnerTest {
         var recorder = new Recorder();
         try (TargetProcess one = TargetProcess.burner(List.of(), "1");
              TargetProcess two = TargetProcess.burner(List.of(), "1");
-             var runner = new RuleRunner(RulesOptions.NONE, jvms(one, two), recorder)) {
+             var runner = new RuleRunner(RulesOptions.NONE, jvms(one, two), recorder, null)) {
             WireMessage.Reply reply = runner.apply(new WireMessage.RulesSet("r1",
                     List.of(new Rule("hot", 15, "1s", "5s", "cpu", null, "1h", null, false)), 1));
             assertTrue(reply.ok(), String.valueOf(reply.message()));
@@ -100,7 +100,7 @@ class RuleRunnerTest {
 
     @Test
     void refusesARulesSetWithABadRuleAndKeepsThePreviousOne() {
-        try (var runner = new RuleRunner(RulesOptions.NONE, List::of, new Recorder())) {
+        try (var runner = new RuleRunner(RulesOptions.NONE, List::of, new Recorder(), null)) {
             assertTrue(runner.apply(new WireMessage.RulesSet("r1", List.of(rule("a", null)), 2)).ok());
             WireMessage.Reply bad = runner.apply(new WireMessage.RulesSet("r2",
                     List.of(new Rule("b", 50, "2s", "5s", "cpu", "fast", "1h", null, false)), 1));
