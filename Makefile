@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN ?= mvn -B -q
 
-.PHONY: build run test bench clean browser
+.PHONY: build cds run demo test bench clean browser
 
 build:
 	$(MVN) -DskipTests package

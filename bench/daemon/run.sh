@@ -12,7 +12,7 @@ rm -rf "$out" && mkdir -p "$out"
   || { echo "bench/daemon: run 'make build' first" >&2; exit 70; }
 targets="${TARGETS:-5}"
 threads="${THREADS:-8}"
-opts="${HELPER_JAVA_OPTS:--Xms8m -Xmx48m -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=48m -Xss512k}"
+opts="${HELPER_JAVA_OPTS:--Xms8m -Xmx48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=48m -Xss512k}"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 timeout 900 "${JAVA:-java}" -cp "helper/target/helper.jar:helper/target/lib/*" bench/daemon/DaemonBench.java \
   "$root" "$out" "$targets" "$threads" "$opts" | tee "$out/run.log"

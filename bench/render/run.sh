@@ -47,6 +47,9 @@ done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 results=$out/results.tsv
 : > "$results"
+# The 1-minute load average after each measurement: the machine is shared, say how busy it was.
+loads=$out/loads.txt
+: > "$loads"
 
 # measure NAME INPUT TOOL OUTFILE REPS -- command...: median wall, CPU and peak RSS of the runs.
 measure() {
@@ -67,6 +70,7 @@ measure() {
   cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   local size
   size=$(stat -c %s "$outfile")
+  cut -d' ' -f1 /proc/loadavg >> "$loads"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$input" "$tool" "$median" "$cpu" "$((rss / 1024))" "$size" >> "$results"
   printf '  %-34s %-28s %8.2f s  cpu %6.2f s  rss %5d MB  %11d bytes\n' "$name" "$tool" "$median" "$cpu" "$((rss / 1024))" "$size"
 }
@@ -92,4 +96,4 @@ measure "diff:java-100k" "java-100k" "jfr-converter" "$out/diff.jfrconv.html" 1 
   java -jar "$jfrconv" --diff "$out/java-100k-base.collapsed" "$out/java-100k-new.collapsed" "$out/diff.jfrconv.html"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-python3 bench/render/report.py "$results" "$load_before" "$load_after" "$root/docs/benchmarks.md"
+python3 bench/render/report.py "$results" "$load_before" "$load_after" "$root/docs/benchmarks.md" "$loads"

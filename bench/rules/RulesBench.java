@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -123,7 +124,7 @@ public final class RulesBench {
                 long b = System.currentTimeMillis() + 500;
                 Thread.sleep(6500);
                 lines.add(i + " profiled " + b + " " + (b + 6000));
-                ring.dump(w.pid(), java.time.Instant.ofEpochMilli(b)); // what a firing costs too
+                ring.dump(w.pid(), Instant.ofEpochMilli(b)); // what a firing costs too
                 ring.stop(w.pid());
             }
         } finally {

@@ -24,6 +24,21 @@ record Cli(Map<String, String> env) {
         return new Cli(env);
     }
 
+    /** A command line running in the background whose output can be read while it runs. */
+    record Running(java.util.concurrent.Future<Integer> exit, StringWriter out, StringWriter err) {
+        Result result() throws Exception {
+            int code = exit.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            return new Result(code, out.toString(), err.toString());
+        }
+    }
+
+    Running start(java.util.concurrent.ExecutorService executor, String... args) {
+        var out = new StringWriter(); // StringWriter synchronizes on its buffer: readable while written
+        var err = new StringWriter();
+        return new Running(executor.submit(() -> PyrometerMain.run(args, env, false, new PrintWriter(out, true),
+                new PrintWriter(err, true))), out, err);
+    }
+
     Result run(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();

@@ -103,6 +103,12 @@ class CompareGateTest {
         assertEquals("error: 1 frame(s) of shop 1.5 regressed by more than 5.0 points against 1.4:"
                 + " com.shop.Cart.slowTotal\n", r.err());
 
+        var json = cli.run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5", "--fail-on-regression", "5",
+                "--json");
+        assertEquals(6, json.exit(), json.toString());
+        assertEquals(ANSWER, json.out().strip(), "--json output stays one JSON object");
+        assertEquals(r.err(), json.err());
+
         var lenient = cli.run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5", "--fail-on-regression", "8");
         assertEquals(0, lenient.exit(), lenient.toString());
     }

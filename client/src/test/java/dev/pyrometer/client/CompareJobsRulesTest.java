@@ -11,14 +11,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code compare}, {@code jobs} and {@code rules} against a real controller that has them; runs as soon as
- * the controller on this branch has those routes (they land from the controller's own branch).
- */
-@EnabledIf("controllerHasJobs")
+/** {@code compare}, {@code jobs} and {@code rules} against a real controller. */
 class CompareJobsRulesTest {
     @TempDir
     static Path data;
@@ -30,15 +25,6 @@ class CompareJobsRulesTest {
     static ControllerUnderTest.Helper oldRelease;
     static ControllerUnderTest.Helper newRelease;
     static Cli cli;
-
-    static boolean controllerHasJobs() {
-        try {
-            Class.forName("dev.pyrometer.controller.api.JobsApi");
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
 
     @BeforeAll
     static void start() throws Exception {

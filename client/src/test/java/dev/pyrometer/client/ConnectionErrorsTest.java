@@ -89,6 +89,29 @@ class ConnectionErrorsTest {
     }
 
     @Test
+    void aControllerThatNeverAnswersIsGivenUpOnAtTheDeadline() throws Exception {
+        // the kernel completes the connection from the backlog; nobody ever reads the request
+        try (var silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + silent.getLocalPort();
+            var r = Cli.against(url, ControllerUnderTest.TOKEN).run("hosts", "--timeout", "500ms");
+            assertEquals(5, r.exit(), r.toString());
+            assertEquals("error: the controller at " + url + " did not answer GET /api/v1/hosts within 500 ms; check"
+                    + " its log, try again, or allow more with --timeout\n", r.err());
+            var download = Cli.against(url, ControllerUnderTest.TOKEN)
+                    .run("get", "p-1", "-o", dir.resolve("f.html").toString(), "--timeout", "200ms");
+            assertEquals(5, download.exit(), download.toString());
+            assertTrue(download.err().contains("within 600 ms"), download.err());
+        }
+    }
+
+    @Test
+    void aTimeoutThatIsNotADurationIsAUsageError() {
+        var r = Cli.against(controller.url(), ControllerUnderTest.TOKEN).run("hosts", "--timeout", "soon");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("error: --timeout 'soon' is not a duration like 30s or 2m\n", r.err());
+    }
+
+    @Test
     void theControllerFlagWinsOverTheEnvironment() {
         var r = Cli.against("http://127.0.0.1:1", ControllerUnderTest.TOKEN)
                 .run("hosts", "--controller", controller.url() + "/", "--json");
@@ -135,5 +158,8 @@ class ConnectionErrorsTest {
         var r = new Cli(Map.of()).run();
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("Usage: pyrometer"), r.err());
+        var jobs = new Cli(Map.of()).run("jobs");
+        assertEquals(2, jobs.exit(), jobs.toString());
+        assertTrue(jobs.err().contains("Usage: pyrometer jobs"), jobs.err());
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.controller.ControllerUnderTest;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -97,6 +96,20 @@ class ProfileCommandTest {
         String id = r.out().strip();
         assertTrue(id.matches("p-\\S+"), r.out());
         assertTrue(r.err().contains("pyrometer get " + id), r.err());
+        assertEquals(id, helper.acceptNextProfile());
+        FinishedProfiles.play(helper, id, Stacks.collapsed("com.example.A.b"), out);
+        controller.awaitState(id, "done");
+    }
+
+    @Test
+    void aBusyJvmIsAConflictNamingTheProfileInTheWay() throws Exception {
+        var first = cli.run("profile", "--host", "web-1", "--pid", "4242", "--duration", "1s");
+        assertEquals(0, first.exit(), first.toString());
+        String id = first.out().strip();
+        var second = cli.run("profile", "--host", "web-1", "--pid", "4242", "--wait");
+        assertEquals(3, second.exit(), second.toString());
+        assertEquals("error: JVM 4242 on 'web-1' is already being profiled (" + id + "); wait for it to finish\n",
+                second.err());
         assertEquals(id, helper.acceptNextProfile());
         FinishedProfiles.play(helper, id, Stacks.collapsed("com.example.A.b"), out);
         controller.awaitState(id, "done");

@@ -58,7 +58,7 @@ class ProfilesGetDiffTest {
         assertTrue(lines[0].startsWith("ID") && lines[0].contains("STATE") && lines[0].contains("SAMPLES"), r.out());
         assertTrue(lines[1].matches(other + " +done +web-2 .*"), r.out());
         assertTrue(lines[3].matches(before + " +done +web-1 .*"), r.out());
-        assertTrue(lines[3].matches(".* shop +1\\.4 +cpu +1s +100 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ"), lines[3]);
+        assertTrue(lines[3].matches(".* shop +1\\.4 +cpu +1s +100 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +manual"), lines[3]);
     }
 
     @Test
@@ -92,6 +92,14 @@ class ProfilesGetDiffTest {
         assertEquals(0, r.exit(), r.toString());
         assertArrayEquals(Stacks.collapsed("com.example.Cart.total"), Files.readAllBytes(stacks));
         assertTrue(Files.readString(svg).contains("com.example.Cart.total"));
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsAnInputProblem() throws Exception {
+        Path notADirectory = Files.writeString(out.resolve("plain-file"), "x");
+        var r = cli.run("get", before, "-o", notADirectory.resolve("flame.html").toString());
+        assertEquals(4, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("error: cannot write " + notADirectory.resolve("flame.html")), r.err());
     }
 
     @Test

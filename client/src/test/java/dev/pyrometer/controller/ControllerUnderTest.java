@@ -20,6 +20,21 @@ public final class ControllerUnderTest implements AutoCloseable {
         return new ControllerUnderTest(RunningController.start(data));
     }
 
+    /** A controller that lets jobs run every second, so a test sees a job's profiles without waiting minutes. */
+    public static ControllerUnderTest startWithFastJobs(Path data) {
+        return new ControllerUnderTest(RunningController.start(ControllerConfig.of("127.0.0.1", 0, data, TOKEN)
+                .withMinJobPeriod(java.time.Duration.ofSeconds(1))));
+    }
+
+    /** A controller on a given port, e.g. the one a closed controller had, over the same data. */
+    public static ControllerUnderTest startOn(Path data, int port) {
+        return new ControllerUnderTest(RunningController.start(ControllerConfig.of("127.0.0.1", port, data, TOKEN)));
+    }
+
+    public int port() {
+        return controller.port;
+    }
+
     public String url() {
         return controller.baseUrl();
     }
@@ -30,6 +45,15 @@ public final class ControllerUnderTest implements AutoCloseable {
         var helper = new Helper(SimulatedHelper.connect(controller.port, host, SimulatedHelper.jvm(pid, app, release)));
         RunningController.until(() -> controller.getArray("/api/v1/jvms"), a -> a.size() > before,
                 "the inventory of " + host);
+        return helper;
+    }
+
+    /** A helper for a host the controller already knows (its inventory kept), connected once it shows online. */
+    public Helper reconnect(String host, long pid, String app, String release) {
+        var helper = new Helper(SimulatedHelper.connect(controller.port, host, SimulatedHelper.jvm(pid, app, release)));
+        RunningController.until(() -> controller.getArray("/api/v1/hosts"), a -> a.stream()
+                .anyMatch(h -> h instanceof JsonObject o && host.equals(o.getString("host"))
+                        && "online".equals(o.getString("status"))), host + " online again");
         return helper;
     }
 

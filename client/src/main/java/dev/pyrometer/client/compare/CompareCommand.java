@@ -42,7 +42,8 @@ public final class CompareCommand implements Callable<Integer> {
     String until;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the differential flame graph (HTML).")
     Path output;
-    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many changes to print (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "How many changes to print (default: ${DEFAULT-VALUE}).")
     int top;
     @Option(names = "--fail-on-regression", paramLabel = "PP",
             description = "Exit 6 when a significant change adds more than PP points of self time to a frame.")
@@ -114,14 +115,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (offenders.isEmpty()) {
             return;
         }
-        for (JsonFields c : offenders) {
+        for (JsonFields c : json ? List.<JsonFields>of() : offenders) { // keep --json output one JSON object
             out.printf(Locale.ROOT, "regression: %s %+.2f points of self time (%.2f%% -> %.2f%%)%n", c.text("frame"),
                     c.number("delta_pct", 0), c.number("base_self_pct", 0), c.number("new_self_pct", 0));
         }
         out.flush();
-        throw CommandFailure.regression(offenders.size() + " frame(s) of " + app + " " + next + " regressed by more than "
-                + failOnRegression + " points against " + base + ": " + offenders.stream().map(c -> c.text("frame"))
-                .collect(Collectors.joining(", ")));
+        String frames = offenders.stream().map(c -> c.text("frame")).collect(Collectors.joining(", "));
+        throw CommandFailure.regression(offenders.size() + " frame(s) of " + app + " " + next
+                + " regressed by more than " + failOnRegression + " points against " + base + ": " + frames);
     }
 
     private static String pct(JsonFields c, String key) {

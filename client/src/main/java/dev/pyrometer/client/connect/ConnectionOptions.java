@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import dev.pyrometer.wire.Durations;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Option;
@@ -35,6 +37,10 @@ public final class ConnectionOptions {
             description = "File holding the controller's token (default: the token in $PYROMETER_TOKEN).")
     Path tokenFile;
 
+    @Option(names = "--timeout", paramLabel = "D", scope = ScopeType.INHERIT,
+            description = "How long to wait for each answer of the controller (default 30s; downloads 3x that).")
+    String timeout;
+
     /** The options of the command line {@code spec} belongs to; the root command holds them. */
     public static ConnectionOptions of(CommandSpec spec) {
         return (ConnectionOptions) spec.root().mixins().get(MIXIN_NAME).userObject();
@@ -43,7 +49,18 @@ public final class ConnectionOptions {
     /** A client for the controller these options name, with the token they lead to. */
     public ControllerApi connect() {
         Environment env = mixee.root().userObject() instanceof Environment e ? e : System::getenv;
-        return new ControllerApi(baseUrl(env), token(env));
+        return new ControllerApi(baseUrl(env), token(env), timeout());
+    }
+
+    private Duration timeout() {
+        if (timeout == null) {
+            return ControllerApi.DEFAULT_TIMEOUT;
+        }
+        Duration d = Durations.parse(timeout);
+        if (d == null || d.toMillis() < 1) {
+            throw CommandFailure.usage("--timeout '" + timeout + "' is not a duration like 30s or 2m");
+        }
+        return d;
     }
 
     private URI baseUrl(Environment env) {

@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,30 +33,35 @@ import java.util.function.Function;
  */
 public final class ControllerApi {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    /** The controller gives up rendering after 60 s (503, retry later); wait a little longer than that. */
-    public static final Duration RENDER_TIMEOUT = Duration.ofSeconds(90);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Downloads may wait for a rendering, which the controller gives up after 60 s (503, retry later):
+     * with the default timeout they wait a little longer than that.
+     */
+    static final int RENDER_FACTOR = 3;
 
     private final URI base;
     private final Token token;
     private final String feature;
+    private final Duration timeout;
     private final HttpClient http;
 
-    ControllerApi(URI base, Token token) {
-        this(base, token, null, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+    ControllerApi(URI base, Token token, Duration timeout) {
+        this(base, token, null, timeout, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
-    private ControllerApi(URI base, Token token, String feature, HttpClient http) {
+    private ControllerApi(URI base, Token token, String feature, Duration timeout, HttpClient http) {
         this.base = base;
         this.token = token;
         this.feature = feature;
+        this.timeout = timeout;
         this.http = http;
     }
 
     /** The same client, saying "this controller does not support {@code name}" when a route is missing. */
     public ControllerApi forFeature(String name) {
-        return new ControllerApi(base, token, name, http);
+        return new ControllerApi(base, token, name, timeout, http);
     }
 
     public URI base() {
@@ -62,20 +69,44 @@ public final class ControllerApi {
     }
 
     public String get(String path, Map<String, String> query) {
-        return text(request(path + queryString(query)).GET(), "GET", path, REQUEST_TIMEOUT);
+        return text(request(path + queryString(query)).GET(), "GET", path, timeout);
     }
 
     public String get(String path) {
         return get(path, Map.of());
     }
 
+    /**
+     * {@code GET path} for a caller that polls: when the controller cannot be reached or does not answer
+     * in time (restarting, say), returns empty instead of failing, and the caller decides how long to go on.
+     * An answer with an error status still fails.
+     */
+    public Optional<String> poll(String path) {
+        try {
+            return Optional.of(exchange(request(path).GET().timeout(timeout).build(), "GET", path, timeout,
+                    info -> BodySubscribers.ofString(StandardCharsets.UTF_8)));
+        } catch (Unreachable e) {
+            return Optional.empty();
+        }
+    }
+
+    /** No answer at all (refused, lost, timed out): what {@link #poll} tolerates and every other call reports. */
+    private static final class Unreachable extends RuntimeException {
+        final CommandFailure failure;
+
+        Unreachable(CommandFailure failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
     public String post(String path, String json) {
         return text(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST", path, REQUEST_TIMEOUT);
+                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST", path, timeout);
     }
 
     public String delete(String path) {
-        return text(request(path).DELETE(), "DELETE", path, REQUEST_TIMEOUT);
+        return text(request(path).DELETE(), "DELETE", path, timeout);
     }
 
     /** Streams {@code GET path} into {@code file}, replacing it only once the whole body arrived. */
@@ -108,24 +139,31 @@ public final class ControllerApi {
                 .header("Accept", "application/json");
     }
 
-    private String text(HttpRequest.Builder request, String method, String path, Duration timeout) {
-        return exchange(request.timeout(timeout).build(), method, path, timeout,
-                info -> BodySubscribers.ofString(StandardCharsets.UTF_8));
+    private String text(HttpRequest.Builder request, String method, String path, Duration deadline) {
+        try {
+            return exchange(request.timeout(deadline).build(), method, path, deadline,
+                    info -> BodySubscribers.ofString(StandardCharsets.UTF_8));
+        } catch (Unreachable e) {
+            throw e.failure;
+        }
     }
 
     private void save(HttpRequest.Builder request, String method, String path, Path file) {
         Path dir = file.toAbsolutePath().getParent();
-        Path partial;
         try {
             Files.createDirectories(dir);
-            partial = Files.createTempFile(dir, "." + file.getFileName(), ".part");
         } catch (IOException e) {
             throw CommandFailure.input("cannot write " + file + ": " + e.getMessage());
         }
+        // created by the download itself, so it gets the permissions the user's umask gives any new file
+        Path partial = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
         try {
-            exchange(request.timeout(RENDER_TIMEOUT).build(), method, path, RENDER_TIMEOUT,
-                    info -> BodySubscribers.ofFile(partial));
+            Duration deadline = timeout.multipliedBy(RENDER_FACTOR);
+            exchange(request.timeout(deadline).build(), method, path, deadline,
+                    info -> BodySubscribers.ofFile(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Unreachable e) {
+            throw e.failure;
         } catch (IOException e) {
             throw CommandFailure.input("cannot write " + file + ": " + e.getMessage());
         } finally {
@@ -150,13 +188,14 @@ public final class ControllerApi {
             outcome = pending.get(deadline.toMillis() + CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw noAnswer(method, path, deadline);
+            throw new Unreachable(noAnswer(method, path, deadline));
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
             throw CommandFailure.remote("interrupted while waiting for " + method + " " + path);
         } catch (ExecutionException e) {
-            throw unreachable(e.getCause(), method, path, deadline);
+            CommandFailure failure = unreachable(e.getCause(), method, path, deadline);
+            throw failure.exitCode() == dev.pyrometer.cli.ExitCodes.REMOTE ? new Unreachable(failure) : failure;
         }
         if (outcome.error() != null) {
             throw new ApiErrors(base, token, feature).failure(outcome.status(), outcome.error(), method, path);
@@ -168,6 +207,11 @@ public final class ControllerApi {
     }
 
     private CommandFailure unreachable(Throwable cause, String method, String path, Duration deadline) {
+        Throwable local = cause instanceof java.io.UncheckedIOException u ? u.getCause() : cause;
+        if (local instanceof java.nio.file.FileSystemException fs) {
+            // the download's file could not be opened: a local problem, not the controller's
+            return CommandFailure.input("cannot write " + fs.getFile() + ": " + fs.getClass().getSimpleName());
+        }
         if (cause instanceof HttpConnectTimeoutException) {
             return CommandFailure.remote("the controller at " + base + " did not accept a connection within "
                     + CONNECT_TIMEOUT.toSeconds() + " s; check --controller or $" + ConnectionOptions.URL_VARIABLE);
@@ -188,7 +232,11 @@ public final class ControllerApi {
 
     private CommandFailure noAnswer(String method, String path, Duration deadline) {
         return CommandFailure.remote("the controller at " + base + " did not answer " + method + " " + path
-                + " within " + deadline.toSeconds() + " s; check its log, or try again");
+                + " within " + seconds(deadline) + "; check its log, try again, or allow more with --timeout");
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String queryString(Map<String, String> query) {

@@ -34,7 +34,8 @@ public final class JvmsCommand implements Callable<Integer> {
             var table = new Table("HOST", "PID>", "APP", "RELEASE", "MAIN CLASS", "JDK", "CPU%>", "RSS>", "UPTIME>",
                     "ATTACHABLE");
             jvms.forEach(j -> table.row(j.text("host") + ("offline".equals(j.text("host_status")) ? " (offline)" : ""),
-                    j.text("pid"), j.text("app"), j.text("release"), j.text("main_class"), j.text("jdk_version"),
+                    j.text("pid"), j.text("app"), j.text("release"), shortName(j.text("main_class")),
+                    j.text("jdk_version"),
                     Formats.percent(j.number("cpu_percent", Double.NaN)),
                     j.has("rss_bytes") ? Formats.bytes(j.number("rss_bytes", -1)) : "",
                     Formats.age((long) j.number("uptime_ms", -1)),
@@ -43,5 +44,10 @@ public final class JvmsCommand implements Callable<Integer> {
             return table;
         }, host == null ? "no JVMs reported by any helper" : "no JVMs reported by host " + host);
         return 0;
+    }
+
+    /** A JVM started with -jar reports the jar's path; its file name says as much in a narrower column. */
+    private static String shortName(String mainClass) {
+        return mainClass.substring(mainClass.lastIndexOf('/') + 1);
     }
 }

@@ -21,9 +21,11 @@ public final class JobCreateCommand implements Callable<Integer> {
 
     @Option(names = "--app", required = true, paramLabel = "APP", description = "Profile the JVMs of this app.")
     String app;
-    @Option(names = "--host-glob", paramLabel = "G", description = "Only on hosts matching this glob, e.g. 'web-*' (default: all).")
+    @Option(names = "--host-glob", paramLabel = "G",
+            description = "Only on hosts matching this glob, e.g. 'web-*' (default: all).")
     String hostGlob;
-    @Option(names = "--label", paramLabel = "K=V", description = "Only JVMs with this label (e.g. release=1.5); repeatable.")
+    @Option(names = "--label", paramLabel = "K=V",
+            description = "Only JVMs with this label (e.g. release=1.5); repeatable.")
     Map<String, String> labels;
     @ArgGroup(exclusive = true, multiplicity = "1")
     Schedule schedule;
@@ -39,16 +41,19 @@ public final class JobCreateCommand implements Callable<Integer> {
     Integer maxConcurrent;
     @Option(names = "--jitter", paramLabel = "D", description = "Spread each run's start over up to D (default 0s).")
     String jitter;
-    @Option(names = "--keep-age", paramLabel = "D", description = "Delete this job's profiles older than D, e.g. 30d or 168h.")
+    @Option(names = "--keep-age", paramLabel = "D",
+            description = "Delete this job's profiles older than D, e.g. 30d or 168h.")
     String keepAge;
-    @Option(names = "--keep-bytes", paramLabel = "SIZE", description = "Keep at most SIZE of this job's profiles, e.g. 10GB.")
+    @Option(names = "--keep-bytes", paramLabel = "SIZE",
+            description = "Keep at most SIZE of this job's profiles, e.g. 10GB.")
     String keepBytes;
 
     /** Exactly one of the two ways to say when. */
     static final class Schedule {
         @Option(names = "--every", required = true, paramLabel = "D", description = "Run every D, e.g. 15m.")
         String every;
-        @Option(names = "--cron", required = true, paramLabel = "EXPR", description = "Run on a cron schedule, e.g. \"0 * * * *\".")
+        @Option(names = "--cron", required = true, paramLabel = "EXPR",
+                description = "Run on a cron schedule, e.g. \"0 * * * *\".")
         String cron;
     }
 

@@ -1,7 +1,6 @@
 package dev.pyrometer.client.jobs;
 
 import dev.pyrometer.client.connect.ConnectionOptions;
-import dev.pyrometer.client.connect.PathSegment;
 import dev.pyrometer.client.json.JsonFields;
 import dev.pyrometer.client.output.Formats;
 import dev.pyrometer.client.output.JsonOption;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jobs pause ID}. */
-@Command(name = "pause", mixinStandardHelpOptions = true, description = "Stops a job from starting new profiles; running ones finish.")
+@Command(name = "pause", mixinStandardHelpOptions = true,
+        description = "Stops a job from starting new profiles; running ones finish.")
 public final class JobPauseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,7 +19,8 @@ public final class JobPauseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConnectionOptions.of(spec).connect().forFeature("jobs").post("/api/v1/jobs/" + PathSegment.of(id) + "/pause", "{}");
+        var api = ConnectionOptions.of(spec).connect().forFeature("jobs");
+        api.post("/api/v1/jobs/" + PathSegment.of(id) + "/pause", "{}");
         spec.commandLine().getOut().println("paused job " + id);
         spec.commandLine().getOut().flush();
         return 0;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jobs resume ID}. */
-@Command(name = "resume", mixinStandardHelpOptions = true, description = "Lets a paused job start profiles again, from its next scheduled run.")
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Lets a paused job start profiles again, from its next scheduled run.")
 public final class JobResumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,7 +19,8 @@ public final class JobResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConnectionOptions.of(spec).connect().forFeature("jobs").post("/api/v1/jobs/" + PathSegment.of(id) + "/resume", "{}");
+        var api = ConnectionOptions.of(spec).connect().forFeature("jobs");
+        api.post("/api/v1/jobs/" + PathSegment.of(id) + "/resume", "{}");
         spec.commandLine().getOut().println("resumed job " + id);
         spec.commandLine().getOut().flush();
         return 0;

@@ -30,7 +30,8 @@ public final class JobShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String answer = ConnectionOptions.of(spec).connect().forFeature("jobs").get("/api/v1/jobs/" + PathSegment.of(id));
+        var api = ConnectionOptions.of(spec).connect().forFeature("jobs");
+        String answer = api.get("/api/v1/jobs/" + PathSegment.of(id));
         if (json) {
             spec.commandLine().getOut().println(answer.strip());
             spec.commandLine().getOut().flush();

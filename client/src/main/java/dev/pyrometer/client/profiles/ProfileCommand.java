@@ -62,7 +62,8 @@ public final class ProfileCommand implements Callable<Integer> {
         if (!waitForIt && downloads.isEmpty()) {
             out.println(id); // alone on the line, for scripts
             out.flush();
-            spec.commandLine().getErr().println("follow it with: pyrometer get " + id + " -o flame.html");
+            spec.commandLine().getErr().println("once it is done (see pyrometer profiles): pyrometer get " + id
+                    + " -o flame.html");
             spec.commandLine().getErr().flush();
             return 0;
         }

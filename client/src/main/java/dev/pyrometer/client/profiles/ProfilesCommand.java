@@ -1,6 +1,7 @@
 package dev.pyrometer.client.profiles;
 
 import dev.pyrometer.client.connect.ConnectionOptions;
+import dev.pyrometer.client.json.JsonFields;
 import dev.pyrometer.client.output.Formats;
 import dev.pyrometer.client.output.JsonOption;
 import dev.pyrometer.client.output.Listing;
@@ -30,7 +31,8 @@ public final class ProfilesCommand implements Callable<Integer> {
     String release;
     @Option(names = "--event", paramLabel = "E", description = "Only profiles of this event (cpu, wall, ...).")
     String event;
-    @Option(names = "--state", paramLabel = "S", description = "queued|attaching|profiling|rendering|uploading|done|failed.")
+    @Option(names = "--state", paramLabel = "S",
+            description = "queued|attaching|profiling|rendering|uploading|done|failed.")
     String state;
     @Option(names = "--since", paramLabel = "T", description = "Created since an ISO instant or an age like 2h.")
     String since;
@@ -53,12 +55,19 @@ public final class ProfilesCommand implements Callable<Integer> {
         String json = ConnectionOptions.of(spec).connect().get("/api/v1/profiles", query);
         Listing.print(spec.commandLine().getOut(), output.json, json, profiles -> {
             var table = new Table("ID", "STATE", "HOST", "PID>", "APP", "RELEASE", "EVENT", "DURATION>", "SAMPLES>",
-                    "CREATED", "ERROR");
+                    "CREATED", "BY", "ERROR");
             profiles.forEach(p -> table.row(p.text("id"), p.text("state"), p.text("host"), p.text("pid"),
                     p.text("app"), p.text("release"), p.text("event"), p.text("duration"), p.text("samples"),
-                    Formats.instant(p.text("created")), p.text("error")));
+                    Formats.instant(p.text("created")), trigger(p.object("trigger")), p.text("error")));
             return table;
         }, "no profiles match; start one with 'pyrometer profile --host H --pid P --wait -o flame.html'");
         return 0;
+    }
+
+    /** Who started a profile: a person ("manual"), a job or a rule, with the job's or rule's id. */
+    private static String trigger(JsonFields trigger) {
+        String kind = trigger.text("kind");
+        String by = trigger.has("job") ? trigger.text("job") : trigger.text("rule");
+        return kind.isEmpty() || by.isEmpty() ? kind : kind + " " + by;
     }
 }

@@ -17,7 +17,6 @@ public final class CollapsedParser {
     private final FlameTree tree;
     private final FrameTable frames;
     private final boolean lenient;
-    private int[] path = new int[256];
     private long lineNumber;
     private long stacks;
     private long skipped;
@@ -75,6 +74,8 @@ public final class CollapsedParser {
         } catch (Stop stop) {
             // failed() and firstProblem() tell the caller
         }
+        // Lines only added to their leaf's self (FlameTree.addLeaf): one pass makes the totals right.
+        tree.recomputeTotals();
     }
 
     private void parseAll(InputStream in, String source) throws IOException {
@@ -138,15 +139,15 @@ public final class CollapsedParser {
             if (!bad) {
                 // Most stacks pass through the same few children near the root: try the child
                 // this node led to last time before hashing the token.
-                int guess = tree.lastChild(node);
+                long guess = tree.lastChild(node);
                 if (guess != 0) {
-                    int f = tree.frame(guess);
+                    int f = (int) (guess >>> 32);
                     int len = frames.tokenLength(f);
                     int after = tokenStart + len;
                     if (after < end && buf[after] == ';'
                             && FrameTable.sameBytes(buf, tokenStart, pool, frames.nameStart(f), len)) {
-                        node = guess;
-                        depth = push(depth, node);
+                        node = (int) guess;
+                        depth++;
                         i = after + 1;
                         continue;
                     }
@@ -166,11 +167,12 @@ public final class CollapsedParser {
                         malformed("frame " + (depth + 1) + " is empty (two ';' in a row, or one at an end)");
                         lineNumber--;
                     } else {
-                        int child = tree.child(node, frames.intern(buf, tokenStart, i - tokenStart, h));
+                        int f = frames.intern(buf, tokenStart, i - tokenStart, h);
+                        int child = tree.child(node, f);
                         pool = frames.pool();
-                        tree.setLastChild(node, child);
+                        tree.setLastChild(node, child, f);
                         node = child;
-                        depth = push(depth, node);
+                        depth++;
                     }
                 }
             } else {
@@ -186,14 +188,6 @@ public final class CollapsedParser {
             }
             i++;
         }
-    }
-
-    private int push(int depth, int node) {
-        if (depth == path.length) {
-            path = Arrays.copyOf(path, depth * 2);
-        }
-        path[depth] = node;
-        return depth + 1;
     }
 
     /** The last token of a line holds the last frame and the count: split, check and add the stack. */
@@ -240,11 +234,11 @@ public final class CollapsedParser {
             return;
         }
         int len = nameEnd - tokenStart;
-        int child = tree.child(node, frames.intern(buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len)));
-        tree.setLastChild(node, child);
-        depth = push(depth, child);
+        int f = frames.intern(buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len));
+        int child = tree.child(node, f);
+        tree.setLastChild(node, child, f);
         try {
-            tree.addPath(path, depth, count);
+            tree.addLeaf(child, depth + 1, count);
         } catch (ArithmeticException e) {
             throw CommandFailure.input(source + ":" + lineNumber + ": the sample counts add up to more than "
                     + Long.MAX_VALUE + "; split the input");

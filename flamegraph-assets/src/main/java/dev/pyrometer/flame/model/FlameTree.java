@@ -16,7 +16,8 @@ public final class FlameTree {
     private int[] frame = new int[1024];
     private long[] self = new long[1024];
     private long[] total = new long[1024];
-    private int[] lastChild = new int[1024];
+    /** Per node, the child a parser went to last, with that child's frame: frame << 32 | child. */
+    private long[] lastChild = new long[1024];
     /** Pairs (key, node) side by side, key = parent << 32 | frame, plus one; one cache line per probe. */
     private long[] slots = new long[2 * 2048];
     private int mask = 2048 - 1;
@@ -132,18 +133,18 @@ public final class FlameTree {
     }
 
     /**
-     * Adds {@code count} samples of the stack whose nodes are {@code path[0, depth)} (root first,
-     * root itself excluded): every node's total grows, the last node's self grows.
+     * Adds {@code count} samples to the self of {@code leaf}, a stack of {@code depth} frames, and to
+     * the root's total only: the other totals are stale until {@link #recomputeTotals()}. A parser
+     * uses this: updating every ancestor's total per line costs a cache miss per frame, one pass at
+     * the end costs one per node.
      */
-    public void addPath(int[] path, int depth, long count) {
+    public void addLeaf(int leaf, int depth, long count) {
         if (count == 0) {
             return;
         }
+        // The root's running total still catches a sum past Long.MAX_VALUE at the line that causes it.
         total[ROOT] = Math.addExact(total[ROOT], count);
-        for (int i = 0; i < depth; i++) {
-            total[path[i]] += count;
-        }
-        self[depth == 0 ? ROOT : path[depth - 1]] += count;
+        self[leaf] += count;
         if (depth > maxDepth) {
             maxDepth = depth;
         }
@@ -165,13 +166,18 @@ public final class FlameTree {
         }
     }
 
-    /** The child of {@code node} most recently used by a parser (0 when none): a cheap first guess. */
-    public int lastChild(int node) {
+    /**
+     * The child of {@code node} a parser used last, a cheap first guess: the child in the low 32
+     * bits, its frame in the high 32 (0 when none). The frame rides along so checking the guess
+     * does not read the frame array at a random place, a cache miss per frame of input.
+     */
+    public long lastChild(int node) {
         return lastChild[node];
     }
 
-    public void setLastChild(int node, int child) {
-        lastChild[node] = child;
+    /** Records the guess {@link #lastChild} returns; {@code frame} is {@code child}'s frame. */
+    public void setLastChild(int node, int child, int frame) {
+        lastChild[node] = (long) frame << 32 | child;
     }
 
     /** Sets a node's self samples; totals are stale until {@link #recomputeTotals()}. */

@@ -163,57 +163,7 @@ public final class HtmlRenderer {
 
     private void frames(ByteWriter out) throws IOException {
         out.write('"');
-        int[] prev = {-1};
-        try {
-            Layout.walk(tree, minTotal, (node, depth, left) -> {
-                int f = tree.frame(node);
-                number(out, prev[0] + 1 - depth);
-                number(out, nameIndex[f < 0 ? rootName : f]);
-                if (baseUnits != null) {
-                    number(out, baseUnits[node]);
-                    number(out, newUnits[node]);
-                } else {
-                    number(out, tree.total(node));
-                }
-                prev[0] = depth;
-            });
-        } catch (Layout.LayoutException e) {
-            throw (IOException) e.getCause();
-        }
+        new FrameEncoder(tree, minTotal, nameIndex, rootName, baseUnits, newUnits).write(out, count);
         out.write('"');
-    }
-
-    /** Base 45, most significant first; all digits but the last come from the upper half. */
-    private final byte[] tmp = new byte[16];
-
-    private void number(ByteWriter out, long v) throws IOException {
-        if (v < BASE) {
-            out.write(DIGITS[(int) v]);
-            return;
-        }
-        if (v <= Integer.MAX_VALUE) {
-            // Most numbers fit an int; C1 turns long division into a runtime call, int division it inlines.
-            smallNumber(out, (int) v);
-            return;
-        }
-        int i = tmp.length;
-        tmp[--i] = DIGITS[(int) (v % BASE)];
-        v /= BASE;
-        while (v > 0) {
-            tmp[--i] = DIGITS[BASE + (int) (v % BASE)];
-            v /= BASE;
-        }
-        out.write(tmp, i, tmp.length - i);
-    }
-
-    private void smallNumber(ByteWriter out, int v) throws IOException {
-        int i = tmp.length;
-        tmp[--i] = DIGITS[v % BASE];
-        v /= BASE;
-        while (v > 0) {
-            tmp[--i] = DIGITS[BASE + v % BASE];
-            v /= BASE;
-        }
-        out.write(tmp, i, tmp.length - i);
     }
 }

@@ -35,6 +35,7 @@ public final class HelperDaemon {
     private final Spool spool;
     private final RuleRunner rules;
     private final ExecutorService workers = Executors.newCachedThreadPool(named("helper-work"));
+    private final ExecutorService reports = Executors.newSingleThreadExecutor(named("helper-report"));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, named("helper-timer"));
 
     public HelperDaemon(DaemonConfig config) {
@@ -48,7 +49,7 @@ public final class HelperDaemon {
         HttpClient http = HttpClient.newBuilder().connectTimeout(ControllerLink.CONNECT_DEADLINE)
                 .executor(workers).build();
         this.link = new ControllerLink(http, config.controller(), config.token(), this::onMessage, l -> onConnected());
-        this.sessions = new ProfileSessions(profiler, spool, workers, this::sendState, p -> wakeUploads());
+        this.sessions = new ProfileSessions(profiler, spool, workers, reports, this::sendState, p -> wakeUploads());
         this.uploads = new UploadWorker(spool, new Uploader(http, config.controller(), config.token()), link, sessions);
         JvmDiscovery discovery = new JvmDiscovery(warm(profiler), JvmDiscovery.DEFAULT_CPU_WINDOW);
         this.inventory = new InventoryReporter(discovery, link);
@@ -88,6 +89,7 @@ public final class HelperDaemon {
         rules.close();
         uploads.stop();
         timers.shutdownNow();
+        reports.shutdown();
         workers.shutdown();
     }
 
@@ -145,6 +147,12 @@ public final class HelperDaemon {
             workers.execute(() -> link.send(sessions.cancel(cancel)));
         } else if (m instanceof WireMessage.Ping ping) {
             workers.execute(() -> link.send(new WireMessage.Reply(ping.id(), true, null)));
+        } else if (m instanceof WireMessage.RulesSet rules) {
+            // Rules are evaluated by the helper-side rules engine (built on its own branch); until this
+            // helper has it, say so, and the controller knows the rules are not in force here.
+            workers.execute(() -> link.send(new WireMessage.Reply(rules.id(), false, "helper "
+                    + HostFacts.HELPER_VERSION + " on " + config.host() + " does not evaluate rules yet;"
+                    + " profiles of this host must be started through the API until its helper is upgraded")));
         } else if (m instanceof WireMessage.Error error) {
             LOG.warning("controller answered " + error.re() + " with an error: " + error.message());
         } else {

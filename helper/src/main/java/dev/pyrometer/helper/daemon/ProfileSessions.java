@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -34,6 +35,8 @@ final class ProfileSessions {
     private final Profiler profiler;
     private final Spool spool;
     private final ExecutorService workers;
+    /** One thread: every state of every profile is written and sent in the order it happened. */
+    private final Executor reports;
     private final Consumer<SpooledProfile> report;
     private final Consumer<SpooledProfile> recorded;
     /** pid → the session recording it. */
@@ -43,18 +46,19 @@ final class ProfileSessions {
      * {@code report} sends a profile's current state to the controller (when connected);
      * {@code recorded} receives each profile whose artifacts are ready to upload, or that failed.
      */
-    ProfileSessions(Profiler profiler, Spool spool, ExecutorService workers, Consumer<SpooledProfile> report,
-                    Consumer<SpooledProfile> recorded) {
+    ProfileSessions(Profiler profiler, Spool spool, ExecutorService workers, Executor reports,
+                    Consumer<SpooledProfile> report, Consumer<SpooledProfile> recorded) {
         this.profiler = profiler;
         this.spool = spool;
         this.workers = workers;
+        this.reports = reports;
         this.report = report;
         this.recorded = recorded;
     }
 
     /**
-     * Checks the command and starts the run; {@code answer} gets the reply (saying why when refused)
-     * before the run reports its first state.
+     * Checks the command and starts the run; {@code answer} gets the reply (saying why when refused),
+     * always before the run's first state.
      */
     synchronized void start(WireMessage.ProfileStart cmd, Consumer<WireMessage.Reply> answer) {
         WireMessage.Reply reply = check(cmd);
@@ -68,7 +72,9 @@ final class ProfileSessions {
             return;
         }
         running.put(cmd.pid(), session);
-        answer.accept(new WireMessage.Reply(cmd.id(), true, null));
+        // the reply goes out on the reports thread, ahead of the run's first state, while the attach begins
+        WireMessage.Reply ok = new WireMessage.Reply(cmd.id(), true, null);
+        reports.execute(() -> answer.accept(ok));
         workers.execute(session);
     }
 
@@ -144,8 +150,12 @@ final class ProfileSessions {
         return running.values().stream().map(s -> s.profile).toList();
     }
 
-    /** Whether the spooled profile is still being recorded (else it is finished, or was cut off by a restart). */
-    boolean isRecording(SpooledProfile p) {
+    /**
+     * Whether the spooled profile is still being recorded (else it is finished, or was cut off by a
+     * restart). Synchronized with {@link #start}: a profile's spool entry exists a moment before it is
+     * registered as running, and must not look like one left over from a helper that died.
+     */
+    synchronized boolean isRecording(SpooledProfile p) {
         Session s = running.get(p.pid());
         return s != null && s.profile == p;
     }
@@ -159,7 +169,10 @@ final class ProfileSessions {
     private final class Session implements Runnable, ProfileListener {
         final SpooledProfile profile;
         final ProfileRequest request;
+        final long accepted = System.nanoTime();
         volatile boolean cancelled;
+        /** The profiler's account of the attach (its steps and their times), kept for the final report. */
+        volatile String attachDetail = "";
 
         Session(SpooledProfile profile, ProfileRequest request) {
             this.profile = profile;
@@ -168,25 +181,35 @@ final class ProfileSessions {
 
         @Override
         public void run() {
+            Runnable outcome;
             try {
                 ProfileResult result = profiler.profile(request, this);
-                String detail = "attached in " + result.attachTime().toMillis() + " ms" + (cancelled ? ", cancelled early" : "")
+                String detail = attachDetail + (cancelled ? "; cancelled early" : "")
                         + (result.warnings().isEmpty() ? "" : "; " + String.join("; ", result.warnings()));
                 Artifacts.register(profile);
-                profile.report(ProfileStatus.UPLOADING, detail, result.engine(), result.samples(),
+                outcome = () -> profile.report(ProfileStatus.UPLOADING, detail, result.engine(), result.samples(),
                         result.started().toString(), result.finished().toString(), null);
             } catch (CommandFailure e) {
-                profile.report(ProfileStatus.FAILED, null, null, null, null, java.time.Instant.now().toString(),
-                        e.getMessage());
+                outcome = () -> failed(e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(java.util.logging.Level.WARNING, "profile " + profile.id() + " failed unexpectedly", e);
-                profile.report(ProfileStatus.FAILED, null, null, null, null, java.time.Instant.now().toString(),
-                        "internal error in the helper: " + e);
-            } finally {
-                running.remove(request.pid(), this);
+                outcome = () -> failed("internal error in the helper: " + e);
             }
-            spool.enforceLimit(profile);
-            recorded.accept(profile);
+            Runnable last = outcome;
+            // after the states reported along the way, so the final one is not overtaken
+            reports.execute(() -> {
+                try {
+                    last.run();
+                } finally {
+                    running.remove(request.pid(), this);
+                }
+                spool.enforceLimit(profile);
+                recorded.accept(profile);
+            });
+        }
+
+        private void failed(String error) {
+            profile.report(ProfileStatus.FAILED, null, null, null, null, java.time.Instant.now().toString(), error);
         }
 
         @Override
@@ -197,10 +220,18 @@ final class ProfileSessions {
                 case "rendering" -> ProfileStatus.RENDERING;
                 default -> null;
             };
+            if (status == ProfileStatus.PROFILING) {
+                detail = (System.nanoTime() - accepted) / 1_000_000 + " ms from the command to sampling; " + detail;
+                attachDetail = detail;
+            }
             if (status != null) {
                 String started = status == ProfileStatus.PROFILING ? java.time.Instant.now().toString() : null;
-                profile.report(status, detail, null, null, started, null, null);
-                report.accept(profile);
+                String line = detail;
+                // off the profiling thread: a disk write and a socket send must not delay the attach
+                reports.execute(() -> {
+                    profile.report(status, line, null, null, started, null, null);
+                    report.accept(profile);
+                });
             }
         }
 

@@ -52,23 +52,25 @@ final class RuleStarts implements RuleRunner.Starter {
                 rule.interval(), labels);
         var created = new WireMessage.ProfileCreated(id, f.pid(), rule.event(), rule.duration(), rule.interval(),
                 labels, Trigger.rule(rule.id(), f.observedCpuPercent()), Instant.now().toString());
-        AtomicReference<WireMessage.Reply> answer = new AtomicReference<>();
-        // ProfileSessions answers before the run reports its first state: announce there, so the order holds
+        AtomicReference<WireMessage.Reply> refusal = new AtomicReference<>();
+        // A refusal is answered at once; an ok later, on the thread that sends the run's states, ahead of the
+        // first one: announcing there keeps profile.created before every profile.state.
         sessions.start(cmd, reply -> {
-            answer.set(reply);
-            if (reply.ok()) {
-                spool.held().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(p -> {
-                    p.rememberCreated(created);
-                    writeLookback(p, lookback);
-                    announce.accept(p);
-                });
+            if (!reply.ok()) {
+                refusal.set(reply);
+                return;
             }
+            spool.held().stream().filter(p -> p.id().equals(id)).findFirst().ifPresent(p -> {
+                p.rememberCreated(created);
+                writeLookback(p, lookback);
+                announce.accept(p);
+            });
         });
-        WireMessage.Reply reply = answer.get();
-        if (reply != null && reply.ok()) {
+        WireMessage.Reply refused = refusal.get();
+        if (refused == null) {
             return RuleRunner.Start.started(id);
         }
-        String why = reply == null ? "no answer" : reply.message();
+        String why = refused.message();
         return why != null && why.contains("already being profiled") ? RuleRunner.Start.alreadyProfiled()
                 : RuleRunner.Start.refused(why);
     }

@@ -110,6 +110,11 @@ final class UploadWorker implements Runnable {
         }
         spool.remove(p);
         LOG.info("profile " + p.id() + " " + p.state().wireName() + " and handed to the controller");
+        if (sessions.recording().isEmpty()) {
+            // Rendering grew the heap; a full collection now lets the JVM give it back, and an idle helper
+            // on every host should hold little memory.
+            System.gc();
+        }
         return true;
     }
 
