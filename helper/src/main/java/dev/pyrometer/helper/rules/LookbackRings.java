@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -75,12 +74,7 @@ final class LookbackRings implements AutoCloseable {
     /** Stops every ring (bounded: each attach command has its deadline). */
     @Override
     public void close() {
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        RuleRunner.stopAndWait(thread);
         for (long pid : running) {
             stopQuietly(pid);
         }

@@ -88,14 +88,19 @@ public final class RuleRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        stopAndWait(thread);
+        if (rings != null) {
+            rings.close();
+        }
+    }
+
+    /** Interrupts the thread's work and waits (bounded: attach commands have their own deadlines) for it to end. */
+    static void stopAndWait(java.util.concurrent.ExecutorService thread) {
         thread.shutdownNow();
         try {
             thread.awaitTermination(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (rings != null) {
-            rings.close();
         }
     }
 
