@@ -6,6 +6,8 @@ import dev.pyrometer.helper.daemon.HelperDaemon;
 import dev.pyrometer.helper.daemon.HostFacts;
 import dev.pyrometer.helper.daemon.TokenRejected;
 import dev.pyrometer.helper.profile.Profiler;
+import dev.pyrometer.helper.rules.RuleFile;
+import dev.pyrometer.helper.rules.RulesOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +43,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Spool limit; the oldest profiles are dropped past it (k/m/g suffixes; default: ${DEFAULT-VALUE}).")
     String spoolMaxBytes;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "JSON array of rules evaluated by this helper alongside the controller's (see README, Rules).")
+    Path rulesFile;
+
+    @Option(names = "--max-rule-profiles", paramLabel = "N",
+            description = "At most N rule-started profiles at once on this host (default: the controller's"
+                    + " max_concurrent, else 1).")
+    Integer maxRuleProfiles;
+
     @Override
     public Integer call() {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %5$s%6$s%n");
         Path work = Profiler.defaultWorkDir();
         var config = new DaemonConfig(controllerUri(), token(), hostName(), spool != null ? spool : work.resolve("spool"),
                 size(spoolMaxBytes), work);
-        HelperDaemon daemon = new HelperDaemon(config);
+        HelperDaemon daemon = new HelperDaemon(config, rulesOptions());
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::stop, "helper-shutdown"));
         try {
             daemon.run();
@@ -55,6 +66,17 @@ public final class ServeCommand implements Callable<Integer> {
             throw CommandFailure.remote(e.getMessage());
         }
         return 0;
+    }
+
+    private RulesOptions rulesOptions() {
+        if (maxRuleProfiles != null && (maxRuleProfiles < 1 || maxRuleProfiles > 64)) {
+            throw CommandFailure.usage("--max-rule-profiles must be from 1 to 64, got " + maxRuleProfiles);
+        }
+        try {
+            return new RulesOptions(rulesFile == null ? java.util.List.of() : RuleFile.load(rulesFile), maxRuleProfiles);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.usage(e.getMessage() + "; fix the file or leave out --rules");
+        }
     }
 
     private URI controllerUri() {

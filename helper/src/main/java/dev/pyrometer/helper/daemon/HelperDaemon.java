@@ -3,6 +3,8 @@ package dev.pyrometer.helper.daemon;
 import dev.pyrometer.helper.attach.HotSpotAttach;
 import dev.pyrometer.helper.discovery.JvmDiscovery;
 import dev.pyrometer.helper.profile.Profiler;
+import dev.pyrometer.helper.rules.RuleRunner;
+import dev.pyrometer.helper.rules.RulesOptions;
 import dev.pyrometer.helper.spool.Spool;
 import dev.pyrometer.helper.spool.SpooledProfile;
 import dev.pyrometer.helper.upload.Uploader;
@@ -31,21 +33,29 @@ public final class HelperDaemon {
     private final UploadWorker uploads;
     private final InventoryReporter inventory;
     private final Spool spool;
+    private final RuleRunner rules;
     private final ExecutorService workers = Executors.newCachedThreadPool(named("helper-work"));
     private final ExecutorService reports = Executors.newSingleThreadExecutor(named("helper-report"));
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, named("helper-timer"));
 
     public HelperDaemon(DaemonConfig config) {
+        this(config, RulesOptions.NONE);
+    }
+
+    public HelperDaemon(DaemonConfig config, RulesOptions rulesOptions) {
         this.config = config;
         Profiler profiler = new Profiler(config.workDir());
         this.spool = Spool.open(config.spoolDir(), config.spoolMaxBytes());
         HttpClient http = HttpClient.newBuilder().connectTimeout(ControllerLink.CONNECT_DEADLINE)
                 .executor(workers).build();
         this.link = new ControllerLink(http, config.controller(), config.token(), this::onMessage, l -> onConnected());
-        this.sessions = new ProfileSessions(profiler, spool, workers, reports, p -> link.send(p.message()),
-                p -> wakeUploads());
+        this.sessions = new ProfileSessions(profiler, spool, workers, reports, this::sendState, p -> wakeUploads());
         this.uploads = new UploadWorker(spool, new Uploader(http, config.controller(), config.token()), link, sessions);
-        this.inventory = new InventoryReporter(new JvmDiscovery(warm(profiler), JvmDiscovery.DEFAULT_CPU_WINDOW), link);
+        JvmDiscovery discovery = new JvmDiscovery(warm(profiler), JvmDiscovery.DEFAULT_CPU_WINDOW);
+        this.inventory = new InventoryReporter(discovery, link);
+        // rules hook: evaluated here, on their own thread, so they fire while the controller is away
+        this.rules = new RuleRunner(rulesOptions, discovery::list, new RuleStarts(sessions, spool, this::announce),
+                new dev.pyrometer.helper.profile.JfrLookback(profiler.agentPathInTarget()));
     }
 
     /**
@@ -62,6 +72,7 @@ public final class HelperDaemon {
         LOG.info("helper " + config.host() + " serving " + config.controller() + " (spool " + config.spoolDir()
                 + ", " + spool.held().size() + " profiles held)");
         workers.execute(uploads);
+        rules.start();
         long beat = Protocol.HEARTBEAT_INTERVAL.toMillis();
         timers.scheduleWithFixedDelay(() -> link.heartbeat(new WireMessage.Heartbeat(Instant.now().toString())),
                 beat, beat, TimeUnit.MILLISECONDS);
@@ -75,6 +86,7 @@ public final class HelperDaemon {
 
     public void stop() {
         link.stop();
+        rules.close();
         uploads.stop();
         timers.shutdownNow();
         reports.shutdown();
@@ -94,11 +106,31 @@ public final class HelperDaemon {
         link.send(HostFacts.hello(config.host()));
         inventory.sendNow();
         for (SpooledProfile p : spool.held()) {
+            announce(p); // rules hook: the controller may not have seen a rule-started profile yet
             if (sessions.isRecording(p) || p.state() == dev.pyrometer.wire.ProfileStatus.UPLOADING) {
                 link.send(p.message());
             }
         }
         wakeUploads();
+    }
+
+    /** A profile's state, after its {@code profile.created} when a rule started it and it is not yet announced. */
+    private void sendState(SpooledProfile p) {
+        if (!p.awaitsAnnouncement() || announce(p)) {
+            link.send(p.message());
+        }
+    }
+
+    /** Rules hook: (re-)sends a rule-started profile's {@code profile.created}; false when it could not go out. */
+    private boolean announce(SpooledProfile p) {
+        var created = p.createdMessage();
+        if (created.isEmpty() || !link.send(created.get())) {
+            return created.isEmpty();
+        }
+        if (p.awaitsAnnouncement()) {
+            p.markAnnounced();
+        }
+        return true;
     }
 
     private void wakeUploads() {
@@ -107,7 +139,9 @@ public final class HelperDaemon {
 
     /** Frames from the controller; commands run off the socket's thread, each answered with a reply. */
     private void onMessage(WireMessage m) {
-        if (m instanceof WireMessage.ProfileStart start) {
+        if (m instanceof WireMessage.RulesSet set) {
+            workers.execute(() -> link.send(rules.apply(set)));
+        } else if (m instanceof WireMessage.ProfileStart start) {
             workers.execute(() -> sessions.start(start, link::send));
         } else if (m instanceof WireMessage.ProfileCancel cancel) {
             workers.execute(() -> link.send(sessions.cancel(cancel)));

@@ -128,7 +128,9 @@ final class ProfileSessions {
                 + (labels.containsKey("release") ? " " + labels.get("release") : "") + ")" : "");
         return new ProfileRequest(cmd.pid(), duration, cmd.event(), interval, title,
                 List.of(dir.resolve(Artifacts.RECORDING_FILE), dir.resolve(Artifacts.COLLAPSED_FILE),
-                        dir.resolve(Artifacts.HTML_FILE)));
+                        dir.resolve(Artifacts.HTML_FILE)),
+                // rules hook: a rule's look-back samples, written here before the run starts
+                List.of(dir.resolve(RuleStarts.LOOKBACK_FILE)));
     }
 
     /** Ends a running profile early; what was recorded so far is still uploaded. */

@@ -79,6 +79,10 @@ final class UploadWorker implements Runnable {
             if (sessions.isRecording(p)) {
                 continue;
             }
+            if (p.awaitsAnnouncement()) {
+                clean = false; // rules hook: the controller would answer 404 for a profile it was never told of
+                continue;
+            }
             clean &= settle(p);
         }
         return clean;

@@ -215,7 +215,9 @@ final class ProfileRun {
         if (!rendered.isEmpty()) {
             String title = request.title() != null ? request.title() : "JVM " + request.pid() + " " + request.event();
             try {
-                FlameGraphs.render(List.of(recording), rendered, RenderOptions.defaults().withTitle(title));
+                List<Path> inputs = new ArrayList<>(List.of(recording));
+                request.mergeIfPresent().stream().filter(Files::isRegularFile).forEach(inputs::add);
+                FlameGraphs.render(inputs, rendered, RenderOptions.defaults().withTitle(title));
             } catch (IOException | RuntimeException e) {
                 throw CommandFailure.internal("the recording is kept at " + recording + " but rendering "
                         + rendered + " failed: " + e.getMessage(), e);

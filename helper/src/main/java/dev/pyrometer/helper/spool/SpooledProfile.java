@@ -79,6 +79,31 @@ public final class SpooledProfile {
                 meta.getLong("samples"), meta.getString("started"), meta.getString("finished"), meta.getString("error"));
     }
 
+    // ---- rules hook: a profile a rule started must be announced (profile.created) before its states ----
+
+    /** Keeps the {@code profile.created} of a rule-started profile until the controller has been sent it. */
+    public synchronized void rememberCreated(WireMessage.ProfileCreated created) {
+        meta.put("created_message", created.toJson()).put("announced", false);
+        save();
+    }
+
+    /** The {@code profile.created} to (re-)send before this profile's states; empty for requested profiles. */
+    public synchronized java.util.Optional<WireMessage.ProfileCreated> createdMessage() {
+        JsonObject m = meta.getJsonObject("created_message");
+        return m == null ? java.util.Optional.empty()
+                : java.util.Optional.of((WireMessage.ProfileCreated) dev.pyrometer.wire.WireCodec.decode(m.encode()));
+    }
+
+    /** True while the controller may not know this profile: its artifacts cannot be uploaded yet (404). */
+    public synchronized boolean awaitsAnnouncement() {
+        return !meta.getBoolean("announced", true);
+    }
+
+    public synchronized void markAnnounced() {
+        meta.put("announced", true);
+        save();
+    }
+
     /** Adds an artifact (a file in this directory) to upload. */
     public synchronized void addArtifact(String name, String file, String sha256, long size) {
         meta.getJsonObject("artifacts").put(name, new JsonObject().put("file", file).put("sha256", sha256)
