@@ -103,5 +103,7 @@ measure "diff:java-100k" "java-100k" "pyrometer" "$out/diff.html" 1 -- \
 measure "diff:java-100k" "java-100k" "jfr-converter" "$out/diff.jfrconv.html" 1 -- \
   java -jar "$jfrconv" --diff "$out/java-100k-base.collapsed" "$out/java-100k-new.collapsed" "$out/diff.jfrconv.html"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+# Kept so the section can be written again from the same figures (report.py alone).
+printf '%s\n%s\n' "$load_before" "$load_after" > "$out/loadavg.txt"
 
 python3 bench/render/report.py "$results" "$load_before" "$load_after" "$root/docs/benchmarks.md" "$loads"
