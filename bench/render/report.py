@@ -124,8 +124,8 @@ machine, load 4–14):
   name's last byte before the whole name is compared.
 - diff:java-100k: the two files are parsed at once, one per core (~1.0 s CPU each); then, on one
   core, NEW is laid over BASE's tree (0.28 s), shares and totals (0.06 s), and the graph is drawn
-  (0.29 s) while the change ranking (0.18 s) runs on the other core; JVM start, compiler and GC are
-  ~0.5 s. Node lookup by name hash took the diff from 3.67 s to 3.38 s CPU (median of 5, load ~5).
+  (0.29 s, its frames encoded in two parts on two threads) while the change ranking (0.18 s) runs
+  on the other core; JVM start, compiler and GC are ~0.5 s. Node lookup by name hash took the diff from 3.67 s to 3.38 s CPU (median of 5, load ~5).
 - A large file is parsed as two halves on two threads, then merged. That used to need a heap 4x
   the file, so the 190 MB Java profiles were parsed on one thread at `-Xmx512m`; the trees follow
   the frames, not the bytes (4M frames, 1.5M nodes, ~100 MB), so the frames are now estimated from
@@ -154,10 +154,10 @@ machine, load 4–14):
   parse.
 - What is left for the diff goal (0.3× jfr-converter; 0.34× in wall, 0.36× in CPU in this run, and
   jfr-converter's own time moves 5.5–15.6 s with the load): the parse is bound by a cache miss per
-  frame in the node table, and ~0.6 s after it runs on one core. Next steps: encode the HTML frames
-  in two parts in the diff as the render does; allocate the totals only after parsing (a quarter
-  of the node arrays grown and zeroed for nothing); number the parsed tree's nodes in pre-order
-  before drawing, as the reversal now does.
+  frame in the node table, and ~0.6 s after it runs mostly on one core (laying NEW over BASE mutates
+  one table). Next steps: allocate the totals only after parsing (a quarter of the node arrays grown
+  and zeroed for nothing); number the union's nodes in pre-order before drawing, as the reversal now
+  does, and measure whether the walks gain more than the renumbering costs.
 - The SVG goal of 10× flamegraph.pl's fixed figures means 0.475 s for the 72 MB javac profile,
   about what this JVM command spends starting and reading the file; met in this run at load ~6
   (0.46 s), missed in every earlier one (1.2–2.25 s); the flamegraph.pl figures come from a quiet
