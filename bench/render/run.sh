@@ -92,7 +92,8 @@ done
 # Reversed stacks: the 200k-stack profile turns into ~7.8M nodes leaf first, which must still fit
 # -Xmx512m. jfr-converter's --reverse is the peer (one run: it takes tens of seconds).
 echo "== wide-200k reversed"
-measure "html:wide-200k-reverse" "wide-200k" "pyrometer" "$out/wide-200k.reverse.html" "$(reps_for "$out/wide-200k.collapsed")" -- \
+n=$(reps_for "$out/wide-200k.collapsed")
+measure "html:wide-200k-reverse" "wide-200k" "pyrometer" "$out/wide-200k.reverse.html" "$n" -- \
   "$helper" render "$out/wide-200k.collapsed" --reverse -o "$out/wide-200k.reverse.html"
 measure "html:wide-200k-reverse" "wide-200k" "jfr-converter" "$out/wide-200k.reverse.jfrconv.html" 1 -- \
   java -jar "$jfrconv" --reverse "$out/wide-200k.collapsed" "$out/wide-200k.reverse.jfrconv.html"
