@@ -89,6 +89,14 @@ for input in javac-real javac-like wide-200k java-100k-base; do
     java -jar "$jfrconv" "$in" "$out/$input.jfrconv.html"
 done
 
+# Reversed stacks: the 200k-stack profile turns into ~7.8M nodes leaf first, which must still fit
+# -Xmx512m. jfr-converter's --reverse is the peer (one run: it takes tens of seconds).
+echo "== wide-200k reversed"
+measure "html:wide-200k-reverse" "wide-200k" "pyrometer" "$out/wide-200k.reverse.html" "$(reps_for "$out/wide-200k.collapsed")" -- \
+  "$helper" render "$out/wide-200k.collapsed" --reverse -o "$out/wide-200k.reverse.html"
+measure "html:wide-200k-reverse" "wide-200k" "jfr-converter" "$out/wide-200k.reverse.jfrconv.html" 1 -- \
+  java -jar "$jfrconv" --reverse "$out/wide-200k.collapsed" "$out/wide-200k.reverse.jfrconv.html"
+
 echo "== diff java-100k-base vs java-100k-new"
 measure "diff:java-100k" "java-100k" "pyrometer" "$out/diff.html" 1 -- \
   "$helper" diff "$out/java-100k-base.collapsed" "$out/java-100k-new.collapsed" -o "$out/diff.html" --report "$out/diff.json"

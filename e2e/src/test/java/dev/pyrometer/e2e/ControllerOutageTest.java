@@ -53,6 +53,37 @@ class ControllerOutageTest {
     }
 
     @Test
+    void aControllerKilledMidUploadStoresTheProfileOnceWhenItIsBack() throws IOException, InterruptedException {
+        try (Stack stack = new Stack(dir);
+             StallingProxy proxy = new StallingProxy(() -> stack.port)) {
+            stack.startController();
+            Launched helper = stack.startHelper("upload-host", Stack.TOKEN, "http://127.0.0.1:" + proxy.port());
+            Launched busy = stack.startBusyJvm();
+            Api api = stack.api();
+            api.awaitJvm("upload-host", busy.pid(), Await.LONG);
+
+            String id = api.profile("upload-host", busy.pid(), "2s");
+            assertTrue(proxy.stalled.await(Await.LONG.toSeconds(), java.util.concurrent.TimeUnit.SECONDS),
+                    "the first upload was never held half-sent; helper output:\n" + helper.output());
+            stack.controller.kill9();
+            helper.awaitOutput(Pattern.compile("will be retried"), Await.LONG);
+
+            stack.startController();
+            Api back = stack.api();
+            JsonObject done = back.awaitDone(id, Await.LONG);
+            DaemonProfileTest.assertHotMethodDominates(back, id);
+            JsonArray listed = new JsonArray(back.get("/api/v1/profiles").body());
+            assertEquals(1, listed.stream().filter(o -> id.equals(((JsonObject) o).getString("id"))).count());
+            assertEquals(3, done.getJsonObject("artifacts").size(), "each artifact stored once: " + done.encode());
+            Api.Response jfr = back.get("/api/v1/profiles/" + id + "/recording.jfr");
+            assertEquals(200, jfr.status());
+            try (Stream<Path> files = Files.list(dir.resolve("controller/artifacts").resolve(id))) {
+                assertEquals(3, files.filter(Files::isRegularFile).count(), "no half-sent upload kept");
+            }
+        }
+    }
+
+    @Test
     void aHelperStartedBeforeItsControllerConnectsWhenTheControllerComes() throws IOException {
         try (Stack stack = new Stack(dir)) {
             stack.reservePort();

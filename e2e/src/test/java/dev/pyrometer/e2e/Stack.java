@@ -51,8 +51,12 @@ final class Stack implements AutoCloseable {
     }
 
     Launched startHelper(String host, String token) {
+        return startHelper(host, token, baseUrl());
+    }
+
+    Launched startHelper(String host, String token, String controllerUrl) {
         Launched helper = Launched.start("helper-" + host, List.of(Launched.launcher("pyrometer-helper"), "serve",
-                "--controller", baseUrl(), "--host", host, "--spool", dir.resolve("spool-" + host).toString()),
+                "--controller", controllerUrl, "--host", host, "--spool", dir.resolve("spool-" + host).toString()),
                 Map.of("PYROMETER_TOKEN", token, "PYROMETER_HOME", dir.resolve("helper-home").toString(),
                         "PYROMETER_HELPER_JAVA_OPTS", "-Xmx64m"));
         started.add(helper);

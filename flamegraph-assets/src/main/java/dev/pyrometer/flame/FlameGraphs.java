@@ -64,11 +64,15 @@ public final class FlameGraphs {
         if (loaded.skipped() > 0) {
             warnings.accept(skippedWarning(loaded));
         }
+        long stacks = loaded.stacks();
         FlameTree tree = prepare(loaded.tree(), options);
+        // A reversed or filtered tree is a new one: let the parsed one go before the outputs are
+        // drawn (a reversed 200k-stack tree and its drawing need most of a 512 MB heap on their own).
+        loaded = null;
         for (Path output : outputs) {
             writeFile(output, out -> write(tree, OutputFormat.of(output), options, out));
         }
-        return new RenderSummary(tree.samples(), loaded.stacks());
+        return new RenderSummary(tree.samples(), stacks);
     }
 
     /** The one-line warning for lines lenient mode skipped. */

@@ -57,6 +57,45 @@ class TreePropertiesTest {
         assertTrue(filtered.samples() < merged.samples());
     }
 
+    /** Each line's frames in the opposite order, count kept. */
+    static String reverseLines(String collapsed) {
+        StringBuilder sb = new StringBuilder();
+        collapsed.lines().filter(l -> !l.isBlank()).forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            List<String> frames = new java.util.ArrayList<>(List.of(line.substring(0, space).split(";")));
+            java.util.Collections.reverse(frames);
+            sb.append(String.join(";", frames)).append(line.substring(space)).append('\n');
+        });
+        return sb.toString();
+    }
+
+    /**
+     * Reversing a tree is the same as parsing the stacks written backwards: same stacks and counts,
+     * and node for node the same size (a reversal that created a node twice, or kept nodes no stack
+     * reaches, would show here); reversing twice gives the input back.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23})
+    void reversingEqualsParsingTheStacksBackwards(long seed) throws IOException {
+        String text = Stacks.random(seed, 3000, 40) + Stacks.random(seed + 50, 200, 3) + "solo 7\n";
+        FlameTree tree = Stacks.parse(text);
+        FlameTree reversed = TreeTransforms.reverse(tree);
+        FlameTree expected = Stacks.parse(reverseLines(text));
+        assertEquals(expected.size(), reversed.size(), "nodes of the reversed tree");
+        assertEquals(expected.maxDepth(), reversed.maxDepth());
+        assertConsistent(reversed);
+        assertEquals(Stacks.render(expected, OutputFormat.COLLAPSED, RenderOptions.defaults()),
+                Stacks.render(reversed, OutputFormat.COLLAPSED, RenderOptions.defaults()));
+        FlameTree twice = TreeTransforms.reverse(reversed);
+        assertEquals(tree.size(), twice.size());
+        assertEquals(Stacks.render(tree, OutputFormat.COLLAPSED, RenderOptions.defaults()),
+                Stacks.render(twice, OutputFormat.COLLAPSED, RenderOptions.defaults()));
+        // A reversed tree still takes new stacks (its child lookup is built on first use).
+        TreeTransforms.mergeInto(twice, Stacks.parse("extra;frame 5\n"));
+        assertEquals(tree.samples() + 5, twice.samples());
+        assertConsistent(twice);
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.5, 2.0, 10.0})
     void pruningKeepsMassInTheParent(double minWidth) throws IOException {

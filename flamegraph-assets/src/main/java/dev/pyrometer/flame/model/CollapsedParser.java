@@ -144,7 +144,8 @@ public final class CollapsedParser {
                     int f = (int) (guess >>> 32);
                     int len = frames.tokenLength(f);
                     int after = tokenStart + len;
-                    if (after < end && buf[after] == ';'
+                    // Names that share a package differ near their end: the last byte settles most misses.
+                    if (after < end && buf[after] == ';' && buf[after - 1] == pool[frames.nameStart(f) + len - 1]
                             && FrameTable.sameBytes(buf, tokenStart, pool, frames.nameStart(f), len)) {
                         node = (int) guess;
                         depth++;
@@ -167,11 +168,10 @@ public final class CollapsedParser {
                         malformed("frame " + (depth + 1) + " is empty (two ';' in a row, or one at an end)");
                         lineNumber--;
                     } else {
-                        int f = frames.intern(buf, tokenStart, i - tokenStart, h);
-                        int child = tree.child(node, f);
+                        long found = tree.childByName(node, buf, tokenStart, i - tokenStart, h);
                         pool = frames.pool();
-                        tree.setLastChild(node, child, f);
-                        node = child;
+                        tree.setLastChild(node, (int) found, (int) (found >>> 32));
+                        node = (int) found;
                         depth++;
                     }
                 }
@@ -234,9 +234,9 @@ public final class CollapsedParser {
             return;
         }
         int len = nameEnd - tokenStart;
-        int f = frames.intern(buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len));
-        int child = tree.child(node, f);
-        tree.setLastChild(node, child, f);
+        long found = tree.childByName(node, buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len));
+        int child = (int) found;
+        tree.setLastChild(node, child, (int) (found >>> 32));
         try {
             tree.addLeaf(child, depth + 1, count);
         } catch (ArithmeticException e) {

@@ -134,6 +134,11 @@ public final class FrameTable {
         }
     }
 
+    /** The {@link #hash} of the token as read, kept from interning. */
+    public int tokenHash(int id) {
+        return hashes[id];
+    }
+
     public int size() {
         return count;
     }

@@ -70,8 +70,7 @@ public final class Profiles {
     private static Loaded readCollapsed(Path input, CollapsedParser parser, boolean splitLarge) throws IOException {
         try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
             long size = channel.size();
-            // Two trees live at once while halves are merged: only split when the heap has room.
-            boolean worthIt = splitLarge && size >= SPLIT_BYTES && Runtime.getRuntime().maxMemory() >= 4 * size;
+            boolean worthIt = splitLarge && size >= SPLIT_BYTES && roomForTwoTrees(channel, size);
             long split = worthIt ? lineStartAfter(channel, size / 2) : -1;
             if (split <= 0 || split >= size) {
                 parser.parse(Channels.newInputStream(channel), input.toString());
@@ -116,6 +115,36 @@ public final class Profiles {
         } catch (NoSuchFileException e) {
             throw CommandFailure.input(input + ": no such file");
         }
+    }
+
+    /** Heap a tree node may take at most while it is built (arrays grown by half, table at 3/8 load). */
+    private static final long BYTES_PER_NODE = 96;
+
+    /**
+     * Whether the heap holds the two trees of a split read at once. A tree's size follows its
+     * frames, not its bytes: short names (tens of millions of frames in 50 MB) need the heap to be
+     * 4x the file, long Java names (4M frames in 190 MB) far less. The frames are estimated from the
+     * first megabyte; even with every frame its own node the two trees then fit.
+     */
+    private static boolean roomForTwoTrees(FileChannel channel, long size) throws IOException {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap >= 4 * size) {
+            return true;
+        }
+        ByteBuffer head = ByteBuffer.allocate(1 << 20);
+        int n = channel.read(head, 0);
+        if (n <= 0) {
+            return false;
+        }
+        long separators = 0;
+        for (int i = 0; i < n; i++) {
+            byte b = head.get(i);
+            if (b == ';' || b == '\n') {
+                separators++;
+            }
+        }
+        long frames = separators * (size / n + 1);
+        return frames * BYTES_PER_NODE <= heap;
     }
 
     /** The offset just after the first newline at or after {@code from}, or -1. */

@@ -1,6 +1,5 @@
 package dev.pyrometer.flame.model;
 
-import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** Whole-tree operations that build a new tree: merge, filter by frame regex, reverse stacks. */
@@ -107,27 +106,6 @@ public final class TreeTransforms {
 
     /** Turns every stack upside down (leaf first), so callers of hot methods are merged. */
     public static FlameTree reverse(FlameTree tree) {
-        FlameTree out = new FlameTree(tree.frames());
-        int[][] path = {new int[64]};
-        tree.walk((node, depth) -> {
-            if (node == FlameTree.ROOT) {
-                out.addSelf(FlameTree.ROOT, tree.self(node));
-                return true;
-            }
-            if (depth > path[0].length) {
-                path[0] = Arrays.copyOf(path[0], depth * 2);
-            }
-            path[0][depth - 1] = tree.frame(node);
-            long self = tree.self(node);
-            if (self > 0) {
-                int n = FlameTree.ROOT;
-                for (int i = depth - 1; i >= 0; i--) {
-                    n = out.child(n, path[0][i]);
-                }
-                out.addSelf(n, self);
-            }
-            return true;
-        });
-        return out;
+        return StackReversal.reverse(tree);
     }
 }

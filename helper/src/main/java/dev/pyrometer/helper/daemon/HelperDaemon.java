@@ -147,12 +147,6 @@ public final class HelperDaemon {
             workers.execute(() -> link.send(sessions.cancel(cancel)));
         } else if (m instanceof WireMessage.Ping ping) {
             workers.execute(() -> link.send(new WireMessage.Reply(ping.id(), true, null)));
-        } else if (m instanceof WireMessage.RulesSet rules) {
-            // Rules are evaluated by the helper-side rules engine (built on its own branch); until this
-            // helper has it, say so, and the controller knows the rules are not in force here.
-            workers.execute(() -> link.send(new WireMessage.Reply(rules.id(), false, "helper "
-                    + HostFacts.HELPER_VERSION + " on " + config.host() + " does not evaluate rules yet;"
-                    + " profiles of this host must be started through the API until its helper is upgraded")));
         } else if (m instanceof WireMessage.Error error) {
             LOG.warning("controller answered " + error.re() + " with an error: " + error.message());
         } else {
