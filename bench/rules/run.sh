@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Rules bench (part of `make bench`): (1) detection latency, a target that idles then burns 2 threads at
-# an instant it prints → rule fired → profile sampling, median of RUNS (5); (2) overhead of the look-back
+# Rules bench (part of `make bench`): (1) detection latency, a target that idles then burns 4 threads at
+# an instant it prints → rule (50 % for 2 s) fired → profile sampling, median of RUNS (5); (2) overhead of the look-back
 # ring (JFR execution samples every 100 ms) on a CPU-bound workload, PAIRS (5) alternating windows.
 # Raw figures in bench/out/rules/.
 set -euo pipefail
@@ -9,6 +9,7 @@ root="$(pwd)"
 out="$root/bench/out/rules"
 rm -rf "$out" && mkdir -p "$out"
 [[ -f helper/target/helper.jar ]] || { echo "bench/rules: run 'make build' first" >&2; exit 70; }
+"${JAVAC:-javac}" -d "$out/classes" bench/rules/Spiker.java
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 timeout 900 "${JAVA:-java}" -cp "helper/target/helper.jar:helper/target/lib/*" bench/rules/RulesBench.java \
   "$root" "$out" "${RUNS:-5}" "${PAIRS:-5}" | tee "$out/run.log"
