@@ -125,7 +125,9 @@ machine, load 4–14):
 - diff:java-100k: the two files are parsed at once, one per core (~1.0 s CPU each); then, on one
   core, NEW is laid over BASE's tree (0.28 s), shares and totals (0.06 s), and the graph is drawn
   (0.29 s, its frames encoded in two parts on two threads) while the change ranking (0.18 s) runs
-  on the other core; JVM start, compiler and GC are ~0.5 s. Node lookup by name hash took the diff from 3.67 s to 3.38 s CPU (median of 5, load ~5).
+  on the other core; JVM start, compiler and GC are ~0.5 s. Today's parser changes, against a
+  build of the code before them (median of 5 runs each, taken in turn): diff CPU 3.67 → 3.38 s at
+  load ~5, 3.01 → 2.88 s at load ~9.
 - A large file is parsed as two halves on two threads, then merged. That used to need a heap 4x
   the file, so the 190 MB Java profiles were parsed on one thread at `-Xmx512m`; the trees follow
   the frames, not the bytes (4M frames, 1.5M nodes, ~100 MB), so the frames are now estimated from
@@ -137,7 +139,7 @@ machine, load 4–14):
   before, so the node count is known before allocating (24 bytes a node with totals, no lookup
   table) and nodes come out in pre-order. An intermediate version built level by level fit the heap
   but numbered nodes breadth first, and the renderers' depth-first walks then missed the cache on
-  every node: 5.9 s CPU against 3.9 s now. `TreePropertiesTest` checks reversal against parsing the
+  every node: 5.9 s CPU against 3.3–3.9 s now. `TreePropertiesTest` checks reversal against parsing the
   stacks written backwards, node count included.
 - html:wide-200k (2.9M nodes, 14.6 MB written): the file's halves are parsed on two threads
   (~1.1 s each), merged on one (~0.35 s), then the child index is sorted (~0.1 s) and the frames
@@ -146,22 +148,29 @@ machine, load 4–14):
   it saves here (measured again: diff CPU 4.0–4.5 s against 2.8–3.3 s); arrays over 1 MB pretenured
   with a 24 MB young generation (GC pauses of the diff 0.6 s → 0.2 s, of the wide render 0.7–1.1 s
   → 0.2–0.4 s); transparent huge pages (about 10% less CPU: the table lookups miss the TLB less).
-  A fixed initial heap (`-Xms` = `-Xmx`) made no measurable difference and was not added.
+  Starting at the heap limit (`-Xms` = `-Xmx`) cut the diff's GC pauses from 137 to 61 ms but
+  raised its peak RSS from 430 to 548 MB, with no difference in CPU or wall in 4 runs each at load
+  15–20: not kept.
 - Not done, and why: scanning separators 8 bytes at a time — the renderer runs on C1 only, which
   has no fast unaligned long read from a `byte[]` without `Unsafe`, and the name hash needs every
   byte anyway; 12-byte node-table slots — the slot now carries the frame id for the in-place name
   check, dropping it costs a miss on the frame array per hit; mmap — the read copies are 2–3% of the
   parse.
-- What is left for the diff goal (0.3× jfr-converter; 0.34× in wall, 0.36× in CPU in this run, and
-  jfr-converter's own time moves 5.5–15.6 s with the load): the parse is bound by a cache miss per
-  frame in the node table, and ~0.6 s after it runs mostly on one core (laying NEW over BASE mutates
-  one table). Next steps: allocate the totals only after parsing (a quarter of the node arrays grown
-  and zeroed for nothing); number the union's nodes in pre-order before drawing, as the reversal now
-  does, and measure whether the walks gain more than the renumbering costs.
+- Runs today differ more with the load than with the code: with this code, at 05:23 UTC (load
+  4.5–6.6) the diff was 0.34× jfr-converter's time (0.36× CPU), svg:javac-real 0.46 s (10.3×
+  flamegraph.pl), svg:wide-200k 15.7×, svg:java-100k-base 7.8×, html:javac-like 3.05×; in the run
+  above (load 5.5–13.2) the diff is 0.22× (0.31× CPU), svg:javac-real 4.0×, svg:java-100k-base
+  14.4×, html:javac-like 1.34× in wall (2.35× in CPU). The CPU ratios move far less.
+- What is left for the diff goal (0.3× jfr-converter, met in wall in the run above, 0.31× in CPU):
+  the parse is bound by a cache miss per frame in the node table, and ~0.6 s after it runs mostly
+  on one core (laying NEW over BASE mutates one table). Next steps: allocate the totals only after
+  parsing (a quarter of the node arrays grown and zeroed for nothing); number the union's nodes in
+  pre-order before drawing, as the reversal now does, and measure whether the walks gain more than
+  the renumbering costs.
 - The SVG goal of 10× flamegraph.pl's fixed figures means 0.475 s for the 72 MB javac profile,
-  about what this JVM command spends starting and reading the file; met in this run at load ~6
-  (0.46 s), missed in every earlier one (1.2–2.25 s); the flamegraph.pl figures come from a quiet
-  machine.
+  about what this JVM command spends starting (0.37–0.43 s for a 5-line input under load) and
+  reading the file; met only when the machine was nearly idle for those seconds. The flamegraph.pl
+  figures come from a quiet machine.
 """
 
 text = open(doc).read() if os.path.exists(doc) else "# Benchmarks\n"
