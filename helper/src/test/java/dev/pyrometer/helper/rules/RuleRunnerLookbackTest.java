@@ -3,12 +3,11 @@ package dev.pyrometer.helper.rules;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pyrometer.helper.attach.AttachCheck;
-import dev.pyrometer.helper.attach.HotSpotAttach;
 import dev.pyrometer.helper.discovery.JvmDiscovery;
 import dev.pyrometer.helper.discovery.JvmInfo;
 import dev.pyrometer.helper.profile.JfrLookback;
 import dev.pyrometer.helper.profile.Profiler;
+import dev.pyrometer.helper.testing.Jcmd;
 import dev.pyrometer.helper.testing.TargetProcess;
 import dev.pyrometer.wire.Rule;
 import java.nio.file.Path;
@@ -60,17 +59,10 @@ class RuleRunnerLookbackTest {
                     assertTrue(System.nanoTime() < end, "no firing with look-back samples within " + DEADLINE);
                     LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
                 }
-                assertTrue(jfrCheck(agent, hot.pid()).contains(JfrLookback.RECORDING), "the ring runs while watched");
+                assertTrue(Jcmd.run(agent, hot.pid(), "JFR.check").contains(JfrLookback.RECORDING), "the ring runs while watched");
             }
             assertTrue(lookback.get().lines().allMatch(l -> l.matches(".+ \\d+")), "collapsed stacks: " + lookback);
-            assertFalse(jfrCheck(agent, hot.pid()).contains(JfrLookback.RECORDING), "closing the runner stops the ring");
-        }
-    }
-
-    private static String jfrCheck(String agent, long pid) {
-        try (HotSpotAttach attach = new HotSpotAttach(AttachCheck.check(pid, agent), false)) {
-            attach.ensureListener(Duration.ofSeconds(10));
-            return attach.execute(Duration.ofSeconds(10), "jcmd", "JFR.check").output();
+            assertFalse(Jcmd.run(agent, hot.pid(), "JFR.check").contains(JfrLookback.RECORDING), "closing the runner stops the ring");
         }
     }
 }
