@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Dumps helper/target/helper.jsa, an AppCDS archive of the classes a `render` and a `diff` load,
-# JDK classes included. Called by `make build` after packaging. Why: a render of a 70 MB profile
-# takes about a second of work, and starting the JVM and loading picocli plus the renderer from
-# the jars was a third of that; mapping the classes pre-parsed from the archive removes most of it.
-# bin/pyrometer-helper uses the archive when it exists; a JVM whose class path no longer matches
-# it (jars rebuilt without this script) ignores it and loads from the jars as before.
+# Dumps helper/target/helper.jsa, an AppCDS archive of the classes a `render` (plain and
+# `--reverse`) and a `diff` load, JDK classes included. Called by `make build` after packaging.
+# Why: a render of a 70 MB profile takes about a second of work, and starting the JVM and loading
+# picocli plus the renderer from the jars was a third of that; mapping the classes pre-parsed from
+# the archive removes most of it. bin/pyrometer-helper uses the archive when it exists; a JVM whose
+# class path no longer matches it (jars rebuilt without this script) ignores it and loads from the
+# jars as before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 home=$PWD
@@ -30,6 +31,7 @@ gen 2 "$tmp/new.collapsed"
 run() { PYROMETER_HELPER_JAVA_OPTS="$1" "$home/bin/pyrometer-helper" "${@:2}" > "$tmp/log" 2>&1 \
   || { cat "$tmp/log" >&2; exit 1; }; }
 run "-XX:DumpLoadedClassList=$tmp/render.classes" render "$tmp/base.collapsed" -o "$tmp/a.html" -o "$tmp/a.svg"
+run "-XX:DumpLoadedClassList=$tmp/reverse.classes" render --reverse "$tmp/base.collapsed" -o "$tmp/r.svg"
 run "-XX:DumpLoadedClassList=$tmp/diff.classes" diff "$tmp/base.collapsed" "$tmp/new.collapsed" \
   -o "$tmp/d.html" --report "$tmp/d.json"
 run "-XX:DumpLoadedClassList=$tmp/diff-svg.classes" diff "$tmp/base.collapsed" "$tmp/new.collapsed" -o "$tmp/d.svg"

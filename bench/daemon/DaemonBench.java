@@ -28,7 +28,6 @@ public final class DaemonBench {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final List<Process> STARTED = new ArrayList<>();
     static String base;
-    static final java.util.concurrent.atomic.AtomicReference<Instant> FIRST_AFTER_STARTED = new java.util.concurrent.atomic.AtomicReference<>();
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
@@ -102,13 +101,15 @@ public final class DaemonBench {
         }
         String id = new JsonObject(created.body()).getString("id");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long toRecord;
+        long commandToSampling;
         while (true) {
             JsonObject p = new JsonObject(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/profiles/" + id)).GET()).body());
             if ("done".equals(p.getString("state"))) {
-                Instant recorded = Instant.parse(p.getString("created"));
-                FIRST_AFTER_STARTED.set(Instant.parse(p.getString("started")));
-                System.out.println("  " + id + ": API call to controller's record " + Duration.between(t0, recorded).toMillis()
-                        + " ms; " + p.getString("detail"));
+                toRecord = Duration.between(t0, Instant.parse(p.getString("created"))).toMillis();
+                Matcher m = Pattern.compile("(\\d+) ms from the command to sampling").matcher(p.getString("detail"));
+                commandToSampling = m.find() ? Long.parseLong(m.group(1)) : -1;
+                System.out.println("  " + id + ": API call to controller's record " + toRecord + " ms; " + p.getString("detail"));
                 break;
             }
             if ("failed".equals(p.getString("state")) || System.nanoTime() > deadline) {
@@ -120,11 +121,17 @@ public final class DaemonBench {
         HTTP.send(authorized(HttpRequest.newBuilder(URI.create(base + "/api/v1/profiles/" + id + "/recording.jfr")).GET()),
                 HttpResponse.BodyHandlers.ofFile(jfr));
         long first = RecordingSummary.read(jfr).firstSampleEpochNanos();
-        Instant started = FIRST_AFTER_STARTED.get();
-        System.out.println("  first sample " + (first - (started.getEpochSecond() * 1_000_000_000L + started.getNano()))
-                / 1_000_000 + " ms after the helper reported 'profiling'");
         long t0Nanos = t0.getEpochSecond() * 1_000_000_000L + t0.getNano();
-        return (first - t0Nanos) / 1_000_000L;
+        long total = (first - t0Nanos) / 1_000_000L;
+        // The agent stamps the recording's start when `start` runs inside the target: what follows is sampling.
+        long agentStartToFirst;
+        try (one.jfr.JfrReader reader = new one.jfr.JfrReader(jfr.toString())) {
+            agentStartToFirst = (first - reader.startNanos) / 1_000_000L;
+        }
+        System.out.println("  agent start -> first sample " + agentStartToFirst + " ms (recording's start);"
+                + " remainder (controller -> helper hop, less the helper's steps after `load` that overlap sampling) "
+                + (total - toRecord - commandToSampling - agentStartToFirst) + " ms");
+        return total;
     }
 
     static boolean isRoot() {

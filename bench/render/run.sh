@@ -92,7 +92,8 @@ done
 # Reversed stacks: the 200k-stack profile turns into ~7.8M nodes leaf first, which must still fit
 # -Xmx512m. jfr-converter's --reverse is the peer (one run: it takes tens of seconds).
 echo "== wide-200k reversed"
-measure "html:wide-200k-reverse" "wide-200k" "pyrometer" "$out/wide-200k.reverse.html" "$(reps_for "$out/wide-200k.collapsed")" -- \
+n=$(reps_for "$out/wide-200k.collapsed")
+measure "html:wide-200k-reverse" "wide-200k" "pyrometer" "$out/wide-200k.reverse.html" "$n" -- \
   "$helper" render "$out/wide-200k.collapsed" --reverse -o "$out/wide-200k.reverse.html"
 measure "html:wide-200k-reverse" "wide-200k" "jfr-converter" "$out/wide-200k.reverse.jfrconv.html" 1 -- \
   java -jar "$jfrconv" --reverse "$out/wide-200k.collapsed" "$out/wide-200k.reverse.jfrconv.html"
@@ -103,5 +104,7 @@ measure "diff:java-100k" "java-100k" "pyrometer" "$out/diff.html" 1 -- \
 measure "diff:java-100k" "java-100k" "jfr-converter" "$out/diff.jfrconv.html" 1 -- \
   java -jar "$jfrconv" --diff "$out/java-100k-base.collapsed" "$out/java-100k-new.collapsed" "$out/diff.jfrconv.html"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+# Kept so the section can be written again from the same figures (report.py alone).
+printf '%s\n%s\n' "$load_before" "$load_after" > "$out/loadavg.txt"
 
 python3 bench/render/report.py "$results" "$load_before" "$load_after" "$root/docs/benchmarks.md" "$loads"

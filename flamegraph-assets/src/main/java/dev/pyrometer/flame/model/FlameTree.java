@@ -135,7 +135,8 @@ public final class FlameTree {
             if (k == key) {
                 long value = slots[2 * slot + 1];
                 int f = (int) (value >>> 32);
-                if (frames.tokenLength(f) == len && FrameTable.sameBytes(buf, off, frames.pool(), frames.nameStart(f), len)) {
+                if (frames.tokenLength(f) == len
+                        && FrameTable.sameBytes(buf, off, frames.pool(), frames.nameStart(f), len)) {
                     return value;
                 }
             } else if (k == 0) {

@@ -223,6 +223,7 @@ public final class HotSpotAttach implements AutoCloseable {
     /** Boosts the threads that answer an attach command again, before a later command (stop) on a pegged target. */
     public void boostListener() {
         boost.boost("Attach Listener", "VM Thread");
+        mark("boost");
     }
 
     /** Problems met on the way that did not stop the attach (e.g. a priority that could not be raised). */

@@ -44,7 +44,8 @@ public final class HelperDaemon {
 
     public HelperDaemon(DaemonConfig config, RulesOptions rulesOptions) {
         this.config = config;
-        Profiler profiler = new Profiler(config.workDir());
+        // rendering in a child JVM keeps the renderer out of this long-lived heap and metaspace
+        Profiler profiler = new Profiler(config.workDir(), dev.pyrometer.helper.render.ChildRenderer.sameAsThisJvm());
         this.spool = Spool.open(config.spoolDir(), config.spoolMaxBytes());
         HttpClient http = HttpClient.newBuilder().connectTimeout(ControllerLink.CONNECT_DEADLINE)
                 .executor(workers).build();

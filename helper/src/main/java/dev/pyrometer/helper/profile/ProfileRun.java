@@ -1,8 +1,6 @@
 package dev.pyrometer.helper.profile;
 
 import dev.pyrometer.cli.CommandFailure;
-import dev.pyrometer.flame.FlameGraphs;
-import dev.pyrometer.flame.RenderOptions;
 import dev.pyrometer.helper.attach.AttachCheck;
 import dev.pyrometer.helper.attach.AttachTarget;
 import dev.pyrometer.helper.attach.HotSpotAttach;
@@ -36,15 +34,18 @@ final class ProfileRun {
     private final ProfileListener listener;
     private final AgentLibrary library;
     private final Path recordingsDir;
+    private final Renderer renderer;
     private final List<String> warnings = new ArrayList<>();
     /** The agent library's path inside the target, once placed. */
     private String agent;
 
-    ProfileRun(ProfileRequest request, ProfileListener listener, AgentLibrary library, Path recordingsDir) {
+    ProfileRun(ProfileRequest request, ProfileListener listener, AgentLibrary library, Path recordingsDir,
+               Renderer renderer) {
         this.request = request;
         this.listener = listener;
         this.library = library;
         this.recordingsDir = recordingsDir;
+        this.renderer = renderer;
     }
 
     ProfileResult run() {
@@ -61,7 +62,11 @@ final class ProfileRun {
         Duration attachTime;
         try (SessionDir session = SessionDir.create(target);
              HotSpotAttach attach = new HotSpotAttach(target, AttachCheck.runningAsRoot())) {
-            attach.ensureListener(ATTACH_DEADLINE);
+            if (!attach.ensureListener(ATTACH_DEADLINE)) {
+                // Attached before: the listener is up but runs at the JVM's priority, behind the threads
+                // pegging the CPU, and `load`+`start` waited 90-160 ms for CPU in the daemon bench.
+                attach.boostListener();
+            }
             start(attach, session);
             attach.restorePriorities();
             session.removeStaleSiblings(target.nsPid());
@@ -217,7 +222,7 @@ final class ProfileRun {
             try {
                 List<Path> inputs = new ArrayList<>(List.of(recording));
                 request.mergeIfPresent().stream().filter(Files::isRegularFile).forEach(inputs::add);
-                FlameGraphs.render(inputs, rendered, RenderOptions.defaults().withTitle(title));
+                renderer.render(inputs, rendered, title);
             } catch (IOException | RuntimeException e) {
                 throw CommandFailure.internal("the recording is kept at " + recording + " but rendering "
                         + rendered + " failed: " + e.getMessage(), e);

@@ -14,12 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Profiler {
 
     private final Path workDir;
+    private final Renderer renderer;
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
     private volatile AgentLibrary library;
 
     /** {@code workDir} holds the extracted agent library and the recordings kept after each run. */
     public Profiler(Path workDir) {
+        this(workDir, Renderer.IN_PROCESS);
+    }
+
+    /** {@code renderer} writes the flame graph outputs from each recording. */
+    public Profiler(Path workDir, Renderer renderer) {
         this.workDir = workDir;
+        this.renderer = renderer;
     }
 
     /** A profiler working in {@code $PYROMETER_HOME}, else {@code $XDG_CACHE_HOME/pyrometer}, else {@code ~/.cache/pyrometer}. */
@@ -51,7 +58,7 @@ public final class Profiler {
                     + " wait for that profile to finish");
         }
         try {
-            return new ProfileRun(request, listener, library(), workDir.resolve("recordings")).run();
+            return new ProfileRun(request, listener, library(), workDir.resolve("recordings"), renderer).run();
         } finally {
             busy.remove(request.pid());
         }
