@@ -56,7 +56,8 @@ public final class HelperDaemon {
         this.inventory = new InventoryReporter(discovery, link);
         // rules hook: evaluated here, on their own thread, so they fire while the controller is away
         this.rules = new RuleRunner(rulesOptions, discovery::list, new RuleStarts(sessions, spool, this::announce),
-                new dev.pyrometer.helper.profile.JfrLookback(profiler.agentPathInTarget()));
+                new dev.pyrometer.helper.profile.JfrLookback(profiler.agentPathInTarget()),
+                config.spoolDir().resolve("controller-rules.json"));
     }
 
     /**

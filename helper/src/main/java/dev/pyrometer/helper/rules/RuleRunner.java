@@ -59,6 +59,7 @@ public final class RuleRunner implements AutoCloseable {
     private final RuleEngine engine = new RuleEngine();
     private final CpuSampler sampler;
     private final LookbackRings rings;
+    private final RememberedRules remembered;
     private final Set<String> active = new HashSet<>();
     /** JVMs a rule would profile but for the cap: logged once, not every second. */
     private final Set<Long> heldBack = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -75,11 +76,25 @@ public final class RuleRunner implements AutoCloseable {
 
     /** {@code lookback} null: look-back rules run without it. */
     public RuleRunner(RulesOptions options, Supplier<List<JvmInfo>> jvms, Starter starter, JfrLookback lookback) {
+        this(options, jvms, starter, lookback, null);
+    }
+
+    /** {@code remember}: where the controller's rules are kept across restarts (null: not kept). */
+    public RuleRunner(RulesOptions options, Supplier<List<JvmInfo>> jvms, Starter starter, JfrLookback lookback,
+                      java.nio.file.Path remember) {
         this.rings = lookback == null ? null : new LookbackRings(lookback);
         this.options = options;
         this.jvms = jvms;
         this.starter = starter;
         this.sampler = new CpuSampler(CpuSampler.clockTicksPerSecond());
+        this.remembered = remember == null ? null : new RememberedRules(remember);
+        if (remembered != null) {
+            remembered.load().filter(set -> check(set) == null).ifPresent(set -> {
+                use(set);
+                LOG.info("rules from the controller, kept from the last run until it sends them: "
+                        + controllerRules.size());
+            });
+        }
     }
 
     public void start() {
@@ -111,13 +126,20 @@ public final class RuleRunner implements AutoCloseable {
             LOG.warning("refused rules.set " + set.id() + ": " + problem);
             return new WireMessage.Reply(set.id(), false, problem);
         }
-        controllerRules = set.rules().stream().map(RuleConfig::of).toList();
-        controllerCap = set.maxConcurrent();
+        use(set);
+        if (remembered != null) {
+            remembered.save(set);
+        }
         thread.execute(() -> rulesChanged = true);
         LOG.info("rules from the controller: " + controllerRules.size() + " (max " + set.maxConcurrent()
                 + " rule-started profiles at once" + (options.maxRuleProfiles() != null ? ", overridden by"
                 + " --max-rule-profiles " + options.maxRuleProfiles() : "") + ")");
         return new WireMessage.Reply(set.id(), true, null);
+    }
+
+    private void use(WireMessage.RulesSet set) {
+        controllerRules = set.rules().stream().map(RuleConfig::of).toList();
+        controllerCap = set.maxConcurrent();
     }
 
     private String check(WireMessage.RulesSet set) {

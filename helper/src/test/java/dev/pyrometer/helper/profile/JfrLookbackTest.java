@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.flame.FlameGraphs;
 import dev.pyrometer.flame.RenderOptions;
-import dev.pyrometer.helper.attach.AttachCheck;
-import dev.pyrometer.helper.attach.HotSpotAttach;
+import dev.pyrometer.helper.testing.Jcmd;
 import dev.pyrometer.helper.testing.TargetProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +61,7 @@ class JfrLookbackTest {
                     "the profile's collapsed stacks are its own samples plus the look-back's");
 
             lookback.stop(target.pid());
-            String check = jfrCheck(profiler, target.pid());
+            String check = Jcmd.run(profiler.agentPathInTarget(), target.pid(), "JFR.check");
             assertFalse(check.contains(JfrLookback.RECORDING), "stopped: " + check);
             lookback.stop(target.pid()); // nothing to stop: fine
         }
@@ -79,12 +78,5 @@ class JfrLookbackTest {
     private static long total(Path collapsed) throws Exception {
         return Files.readAllLines(collapsed).stream().filter(l -> l.lastIndexOf(' ') > 0)
                 .mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1).trim())).sum();
-    }
-
-    private static String jfrCheck(Profiler profiler, long pid) {
-        try (HotSpotAttach attach = new HotSpotAttach(AttachCheck.check(pid, profiler.agentPathInTarget()), false)) {
-            attach.ensureListener(Duration.ofSeconds(10));
-            return attach.execute(Duration.ofSeconds(10), "jcmd", "JFR.check").output();
-        }
     }
 }

@@ -112,6 +112,23 @@ class RuleRunnerTest {
         }
     }
 
+    @Test
+    void keepsTheControllersLastRulesForARestartWhileItIsAway(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path kept = dir.resolve("controller-rules.json");
+        try (var runner = new RuleRunner(RulesOptions.NONE, List::of, new Recorder(), null, kept)) {
+            assertTrue(runner.apply(new WireMessage.RulesSet("r1", List.of(rule("a", "shop"), rule("b", null)), 3)).ok());
+            assertFalse(runner.apply(new WireMessage.RulesSet("r2", List.of(rule("", null)), 1)).ok(), "a refused set is not kept");
+        }
+        try (var restarted = new RuleRunner(RulesOptions.NONE, List::of, new Recorder(), null, kept)) {
+            assertEquals(List.of("a", "b"), restarted.rules().stream().map(RuleConfig::id).toList());
+            assertEquals(3, restarted.cap());
+            assertTrue(restarted.apply(new WireMessage.RulesSet("r3", List.of(), 1)).ok());
+        }
+        try (var again = new RuleRunner(RulesOptions.NONE, List::of, new Recorder(), null, kept)) {
+            assertEquals(List.of(), again.rules(), "an emptied set is kept empty");
+        }
+    }
+
     private static void await(String what, BooleanSupplier done) {
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (!done.getAsBoolean()) {
