@@ -61,12 +61,13 @@ final class ProfileSessions {
      * always before the run's first state.
      */
     synchronized void start(WireMessage.ProfileStart cmd, Consumer<WireMessage.Reply> answer) {
+        long received = System.nanoTime(); // the checks below count in the command's reported time
         WireMessage.Reply reply = check(cmd);
         if (reply != null) {
             answer.accept(reply);
             return;
         }
-        Session session = prepare(cmd);
+        Session session = prepare(cmd, received);
         if (session == null) {
             answer.accept(refuse(cmd, "cannot hold the profile in the helper's spool (see its log)"));
             return;
@@ -106,10 +107,11 @@ final class ProfileSessions {
         return null;
     }
 
-    private Session prepare(WireMessage.ProfileStart cmd) {
+    private Session prepare(WireMessage.ProfileStart cmd, long received) {
         try {
             SpooledProfile profile = spool.create(cmd.profileId(), cmd.pid());
-            return new Session(profile, request(cmd, Durations.parse(cmd.duration()), interval(cmd), profile.dir()));
+            return new Session(profile, request(cmd, Durations.parse(cmd.duration()), interval(cmd), profile.dir()),
+                    received);
         } catch (RuntimeException e) {
             LOG.warning("cannot hold profile " + cmd.profileId() + " in the spool: " + e.getMessage());
             return null;
@@ -169,18 +171,22 @@ final class ProfileSessions {
     private final class Session implements Runnable, ProfileListener {
         final SpooledProfile profile;
         final ProfileRequest request;
-        final long accepted = System.nanoTime();
+        final long accepted;
+        /** When the worker began the run: the helper's own checks and spool entry took until then. */
+        volatile long started;
         volatile boolean cancelled;
         /** The profiler's account of the attach (its steps and their times), kept for the final report. */
         volatile String attachDetail = "";
 
-        Session(SpooledProfile profile, ProfileRequest request) {
+        Session(SpooledProfile profile, ProfileRequest request, long received) {
             this.profile = profile;
             this.request = request;
+            this.accepted = received;
         }
 
         @Override
         public void run() {
+            started = System.nanoTime();
             Runnable outcome;
             try {
                 ProfileResult result = profiler.profile(request, this);
@@ -221,7 +227,8 @@ final class ProfileSessions {
                 default -> null;
             };
             if (status == ProfileStatus.PROFILING) {
-                detail = (System.nanoTime() - accepted) / 1_000_000 + " ms from the command to sampling; " + detail;
+                detail = (System.nanoTime() - accepted) / 1_000_000 + " ms from the command to sampling (checks "
+                        + (started - accepted) / 1_000_000 + " ms); " + detail;
                 attachDetail = detail;
             }
             if (status != null) {

@@ -20,8 +20,11 @@ public final class ChildRenderer implements Renderer {
 
     /** Rendering a long profile takes seconds even on a loaded host; beyond this something is wrong. */
     public static final Duration DEADLINE = Duration.ofMinutes(2);
-    /** Enough for profiles of many minutes, and more than the daemon's whole heap once held for it. */
-    static final String MAX_HEAP = "-Xmx128m";
+    /**
+     * More than the daemon's whole heap (48 MB) that rendering once shared, yet with the daemon's ~80 MB
+     * it stays inside the 192 MB the systemd unit allows the service (deploy/pyrometer-helper.service).
+     */
+    static final String MAX_HEAP = "-Xmx64m";
     private static final int MAX_ERROR_CHARS = 2000;
 
     private final List<String> jvm;
