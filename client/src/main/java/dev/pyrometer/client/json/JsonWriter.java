@@ -1,5 +1,6 @@
 package dev.pyrometer.client.json;
 
+import dev.pyrometer.cli.JsonStrings;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public final class JsonWriter {
         if (value == null) {
             sb.append("null");
         } else if (value instanceof String s) {
-            quote(sb, s);
+            JsonStrings.quote(sb, s);
         } else if (value instanceof Number || value instanceof Boolean) {
             sb.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -29,7 +30,7 @@ public final class JsonWriter {
                     sb.append(',');
                 }
                 first = false;
-                quote(sb, String.valueOf(e.getKey()));
+                JsonStrings.quote(sb, String.valueOf(e.getKey()));
                 sb.append(':');
                 append(sb, e.getValue());
             }
@@ -46,27 +47,5 @@ public final class JsonWriter {
         } else {
             throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
         }
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -1,5 +1,6 @@
 package dev.pyrometer.helper.cli;
 
+import dev.pyrometer.cli.JsonStrings;
 import dev.pyrometer.helper.discovery.JvmInfo;
 import java.util.List;
 import java.util.Locale;
@@ -32,23 +33,8 @@ final class JvmJson {
         if (s == null) {
             return "null";
         }
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        JsonStrings.quote(sb, s);
+        return sb.toString();
     }
 }
