@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jvms}: the JVMs on this host, what they cost and whether they can be profiled. */
 @Command(name = "jvms", mixinStandardHelpOptions = true,
-        description = "Lists the JVMs on this host: pid, user, main class or jar, JDK, uptime, CPU % over a short"
+        description = "Lists the JVMs on this host: pid, user, main class or jar, JDK, uptime, CPU %% over a short"
                 + " window, RSS, whether it runs in another namespace (container) and whether it can be attached.")
 public final class JvmsCommand implements Callable<Integer> {
 
