@@ -1,28 +1,12 @@
 package dev.pyrometer.client.jobs;
 
-import dev.pyrometer.client.connect.ConnectionOptions;
-import dev.pyrometer.client.connect.PathSegment;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jobs pause ID}. */
 @Command(name = "pause", mixinStandardHelpOptions = true,
         description = "Stops a job from starting new profiles; running ones finish.")
-public final class JobPauseCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "ID", description = "The job's id.")
-    String id;
-
-    @Override
-    public Integer call() {
-        var api = ConnectionOptions.of(spec).connect().forFeature("jobs");
-        api.post("/api/v1/jobs/" + PathSegment.of(id) + "/pause", "{}");
-        spec.commandLine().getOut().println("paused job " + id);
-        spec.commandLine().getOut().flush();
-        return 0;
+public final class JobPauseCommand extends JobActionCommand {
+    public JobPauseCommand() {
+        super("paused", (jobs, job) -> jobs.post(job + "/pause", "{}"));
     }
 }
