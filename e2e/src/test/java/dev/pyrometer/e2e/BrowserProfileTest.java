@@ -42,7 +42,7 @@ class BrowserProfileTest {
                         "browser-host"));
                 click(wait, By.cssSelector(".profile-btn[data-host='browser-host'][data-pid='" + busy.pid() + "']"));
                 wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("flamegraph")));
-                wait.until(d -> d.getPageSource().contains("BusyService.burn"));
+                wait.until(d -> d.getPageSource().contains("CpuBurner.burn"));
                 browser.switchTo().defaultContent();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#profiles tbody"), "done"));
                 assertTrue(browser.getCurrentUrl().indexOf(Stack.TOKEN) < 0, "the token is never in a URL");

@@ -14,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * upload → flame graph from the controller; then a controller restart keeps everything.
  */
 class DaemonProfileTest {
-    static final String HOT = "dev/pyrometer/e2e/BusyService.burn";
-
     @TempDir
     Path dir;
 
@@ -40,7 +38,7 @@ class DaemonProfileTest {
             assertHotMethodDominates(api, id);
             Api.Response html = api.get("/api/v1/profiles/" + id + "/flamegraph.html");
             assertEquals(200, html.status());
-            assertTrue(html.body().contains("BusyService.burn"), "the flame graph names the hot method");
+            assertTrue(html.body().contains("CpuBurner.burn"), "the flame graph names the hot method");
 
             // cancel: a 5-minute profile stopped early still delivers what it recorded
             String longOne = api.profile("e2e-host", busy.pid(), "5m");
@@ -76,7 +74,7 @@ class DaemonProfileTest {
             }
             long n = Long.parseLong(line.substring(space + 1).trim());
             total += n;
-            if (line.substring(0, space).contains(HOT)) {
+            if (line.substring(0, space).contains(Stack.HOT_METHOD)) {
                 hot += n;
             }
         }

@@ -36,7 +36,7 @@ class RuleProfileTest {
             stack.controller.kill9();
             helper.awaitOutput(Pattern.compile("connection to the controller closed|cannot reach the controller"),
                     Await.LONG);
-            try (Launched busy = startBusyJvm(app)) {
+            try (Launched busy = Stack.busyJvm(List.of("-Dpyrometer.app=" + app), 2)) {
                 Matcher fired = helper.awaitOutput(Pattern.compile("rule " + Pattern.quote(rule) + " fired on JVM "
                         + busy.pid() + " at [0-9.]+% CPU .*: profile (p-[0-9A-Z]{26})"), Await.LONG);
                 String id = fired.group(1);
@@ -57,15 +57,5 @@ class RuleProfileTest {
                 DaemonProfileTest.assertHotMethodDominates(back, id);
             }
         }
-    }
-
-    private static Launched startBusyJvm(String app) {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        String classes = Path.of(java.net.URI.create(
-                BusyService.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
-        Launched busy = Launched.start("busy", List.of(javaBin, "-Dpyrometer.app=" + app, "-cp", classes,
-                BusyService.class.getName(), "2"), Map.of());
-        busy.awaitOutput(Pattern.compile("ready"), Await.LONG);
-        return busy;
     }
 }

@@ -1,5 +1,7 @@
 package dev.pyrometer.e2e;
 
+import dev.pyrometer.helper.testing.CpuBurner;
+import dev.pyrometer.helper.testing.TargetProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class Stack implements AutoCloseable {
     static final String TOKEN = "e2e-token-" + Long.toHexString(System.nanoTime());
+    /** The frame most samples of a busy JVM land in, as collapsed stacks name it. */
+    static final String HOT_METHOD = CpuBurner.class.getName().replace('.', '/') + ".burn";
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
 
     private final Path dir;
@@ -67,15 +71,26 @@ final class Stack implements AutoCloseable {
         return startHelper(host, TOKEN);
     }
 
-    /** A JVM pegging the CPU with its threads in {@code BusyService.burn}. */
+    /** A JVM pegging the CPU with four threads in {@link #HOT_METHOD}, closed with the stack. */
     Launched startBusyJvm() {
-        String javaBin = ProcessHandle.current().info().command().orElse("java");
-        String classes = Path.of(java.net.URI.create(
-                BusyService.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
-        Launched busy = Launched.start("busy", List.of(javaBin, "-cp", classes,
-                BusyService.class.getName(), "4"), Map.of());
+        Launched busy = busyJvm(List.of(), 4);
         started.add(busy);
-        busy.awaitOutput(Pattern.compile("ready"), Await.LONG);
+        return busy;
+    }
+
+    /** The helper tests' {@link CpuBurner}, started with {@code vmOptions}; the caller closes it. */
+    static Launched busyJvm(List<String> vmOptions, int threads) {
+        List<String> cmd = new ArrayList<>(List.of(TargetProcess.java(null)));
+        cmd.addAll(vmOptions);
+        cmd.addAll(List.of("-cp", TargetProcess.testClasses().toString(), CpuBurner.class.getName(),
+                Integer.toString(threads)));
+        Launched busy = Launched.start("busy", cmd, Map.of());
+        try {
+            busy.awaitOutput(Pattern.compile("ready"), Await.LONG);
+        } catch (AssertionError | RuntimeException e) {
+            busy.close();
+            throw e;
+        }
         return busy;
     }
 

@@ -1,8 +1,8 @@
 package dev.pyrometer.helper.testing;
 
 /**
- * A target for the tests and the bench: N threads spinning in {@link #burn}, "ready" on stdout once
- * they run; it exits (System.exit) when a line arrives on its stdin, so a test decides when.
+ * The busy JVM that the helper's tests, the e2e tests (through this module's test-jar) and the bench
+ * profile: N threads spinning in {@link #burn}, "ready" on stdout once they run.
  */
 public final class CpuBurner {
 
@@ -17,12 +17,13 @@ public final class CpuBurner {
         }
         System.out.println("ready");
         System.out.flush();
+        // A line on stdin is a test asking it to exit now; end of input means whoever started it is gone
+        // (a test JVM that crashed or was killed), and a burner left behind would peg the machine's cores.
         try {
-            if (System.in.read() >= 0) {
-                System.exit(0);
-            }
+            System.in.read();
+            System.exit(0);
         } catch (java.io.IOException e) {
-            // no stdin: run until killed
+            // no stdin at all: run until killed
         }
         Thread.sleep(Long.MAX_VALUE);
     }

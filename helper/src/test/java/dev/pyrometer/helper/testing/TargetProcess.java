@@ -189,6 +189,10 @@ public final class TargetProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Where {@link CpuBurner} is loaded from, for a target's class path: this module's test-classes
+     * directory in its own tests, its test-jar in the e2e tests (which never copy it out of /tmp).
+     */
     public static Path testClasses() {
         try {
             return Path.of(CpuBurner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
