@@ -1,22 +1,19 @@
 package dev.pyrometer.controller;
 
 import static dev.pyrometer.controller.SimulatedHelper.jvm;
+import static dev.pyrometer.controller.browser.HeadlessChromium.click;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyrometer.controller.browser.HeadlessChromium;
 import dev.pyrometer.wire.Protocol;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,7 +31,7 @@ class BrowserTest {
     void signInProfileAJvmAndSeeItsFlameGraph() throws Exception {
         try (var controller = RunningController.start(data);
              var helper = SimulatedHelper.connect(controller.port, "web-ui", jvm(4242, "shop", "1.4"))) {
-            WebDriver browser = chromium();
+            WebDriver browser = HeadlessChromium.start(profileDir);
             try {
                 var wait = new WebDriverWait(browser, RunningController.WAIT);
                 browser.get(controller.baseUrl() + "/");
@@ -105,7 +102,7 @@ class BrowserTest {
                         ReleaseProfiles.sample(CompareTest.release14(), 1000, random));
                 ReleaseProfiles.done(controller, helper, 4242, "shop", "1.5", ReleaseProfiles.sample(release15, 1000, random));
             }
-            WebDriver browser = chromium();
+            WebDriver browser = HeadlessChromium.start(profileDir);
             try {
                 var wait = new WebDriverWait(browser, RunningController.WAIT);
                 browser.get(controller.baseUrl() + "/");
@@ -141,32 +138,5 @@ class BrowserTest {
                 browser.quit();
             }
         }
-    }
-
-    /** Clicks an element the page may re-render at any moment (lists refresh every few seconds). */
-    private static void click(WebDriverWait wait, By by) {
-        wait.until(d -> {
-            try {
-                var e = d.findElement(by);
-                if (!e.isDisplayed() || !e.isEnabled()) {
-                    return false;
-                }
-                e.click();
-                return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-                return false;
-            }
-        });
-    }
-
-    private WebDriver chromium() {
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
-        var options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--user-data-dir=" + profileDir.toAbsolutePath());
-        return new ChromeDriver(service, options);
     }
 }

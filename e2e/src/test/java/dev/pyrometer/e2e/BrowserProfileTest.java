@@ -1,19 +1,14 @@
 package dev.pyrometer.e2e;
 
+import static dev.pyrometer.controller.browser.HeadlessChromium.click;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import dev.pyrometer.controller.browser.HeadlessChromium;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,7 +26,7 @@ class BrowserProfileTest {
             stack.startHelper("browser-host");
             Launched busy = stack.startBusyJvm();
             stack.api().awaitJvm("browser-host", busy.pid(), Await.LONG);
-            WebDriver browser = chromium();
+            WebDriver browser = HeadlessChromium.start(browserProfile);
             try {
                 // the UI's Profile button asks for 30 s; attach, render and upload come on top
                 var wait = new WebDriverWait(browser, Await.LONG.plusSeconds(30));
@@ -50,31 +45,5 @@ class BrowserProfileTest {
                 browser.quit();
             }
         }
-    }
-
-    /** Clicks an element the page may re-render at any moment (its lists refresh every few seconds). */
-    private static void click(WebDriverWait wait, By by) {
-        wait.until(d -> {
-            try {
-                var e = d.findElement(by);
-                if (!e.isDisplayed() || !e.isEnabled()) {
-                    return false;
-                }
-                e.click();
-                return true;
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                return false;
-            }
-        });
-    }
-
-    private WebDriver chromium() {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
-        var options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--user-data-dir=" + browserProfile.toAbsolutePath());
-        return new ChromeDriver(service, options);
     }
 }
