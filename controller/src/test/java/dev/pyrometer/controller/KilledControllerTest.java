@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pyrometer.wire.Protocol;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -45,13 +41,7 @@ class KilledControllerTest {
             helper.reply(helper.take("profile.start"), true, null);
             helper.state(id, "uploading", null);
 
-            var options = new RequestOptions().setMethod(HttpMethod.PUT).setHost("127.0.0.1").setPort(port)
-                    .setURI(Protocol.uploadPath(id, Protocol.RECORDING))
-                    .putHeader("Authorization", "Bearer " + RunningController.TOKEN)
-                    .putHeader(Protocol.DIGEST_HEADER, SimulatedHelper.sha256(recording))
-                    .putHeader("Content-Length", String.valueOf(recording.length));
-            HttpClientRequest upload = RunningController.await(helper.vertx().createHttpClient().request(options));
-            RunningController.await(upload.write(Buffer.buffer(java.util.Arrays.copyOf(recording, recording.length / 2))));
+            helper.uploadHalfOfRecording(id, recording);
             RunningController.until(this::partBytes, n -> n > 0, "half the upload on the controller's disk");
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of the store
             first.waitFor(RunningController.WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.wire.Protocol;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,13 +131,7 @@ class ProfileFlowTest {
                     .bodyAsJsonObject().getString("id");
             helper.reply(helper.take("profile.start"), true, null);
 
-            var options = new RequestOptions().setMethod(HttpMethod.PUT).setHost("127.0.0.1").setPort(controller.port)
-                    .setURI(Protocol.uploadPath(id, Protocol.RECORDING))
-                    .putHeader("Authorization", "Bearer " + RunningController.TOKEN)
-                    .putHeader(Protocol.DIGEST_HEADER, SimulatedHelper.sha256(recording))
-                    .putHeader("Content-Length", String.valueOf(recording.length));
-            HttpClientRequest upload = RunningController.await(helper.vertx().createHttpClient().request(options));
-            RunningController.await(upload.write(Buffer.buffer(java.util.Arrays.copyOf(recording, recording.length / 2))));
+            helper.uploadHalfOfRecording(id, recording);
             RunningController.until(() -> partBytes(), n -> n > 0, "half the upload on the controller's disk");
             controller.close(); // the crash: every connection dropped mid-body
         }

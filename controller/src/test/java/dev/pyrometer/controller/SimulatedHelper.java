@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
@@ -161,13 +162,27 @@ final class SimulatedHelper implements AutoCloseable {
     }
 
     int upload(String profileId, String name, byte[] body, String digest) {
-        var options = new RequestOptions().setMethod(HttpMethod.PUT).setHost("127.0.0.1").setPort(port)
-                .setURI(Protocol.uploadPath(profileId, name)).putHeader("Authorization", "Bearer " + RunningController.TOKEN)
-                .putHeader(Protocol.DIGEST_HEADER, digest);
-        Future<Integer> status = http.request(options)
+        Future<Integer> status = http.request(uploadOptions(profileId, name, digest))
                 .compose(req -> req.send(Buffer.buffer(body)))
                 .compose(resp -> resp.body().map(b -> resp.statusCode()));
         return RunningController.await(status);
+    }
+
+    /**
+     * Announces the whole recording but sends only its first half and leaves the request open: the
+     * upload a crash of the controller cuts off mid-body, for the tests of what it does on restart.
+     */
+    void uploadHalfOfRecording(String profileId, byte[] recording) {
+        var options = uploadOptions(profileId, Protocol.RECORDING, sha256(recording))
+                .putHeader("Content-Length", String.valueOf(recording.length));
+        HttpClientRequest upload = RunningController.await(http.request(options));
+        RunningController.await(upload.write(Buffer.buffer(java.util.Arrays.copyOf(recording, recording.length / 2))));
+    }
+
+    private RequestOptions uploadOptions(String profileId, String name, String digest) {
+        return new RequestOptions().setMethod(HttpMethod.PUT).setHost("127.0.0.1").setPort(port)
+                .setURI(Protocol.uploadPath(profileId, name)).putHeader("Authorization", "Bearer " + RunningController.TOKEN)
+                .putHeader(Protocol.DIGEST_HEADER, digest);
     }
 
     static String sha256(byte[] body) {
