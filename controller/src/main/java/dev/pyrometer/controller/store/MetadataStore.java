@@ -102,8 +102,7 @@ public final class MetadataStore implements AutoCloseable {
 
     /** Saves hosts in one transaction: one disk write for a burst of hellos, not one per host. */
     public Future<Void> saveHosts(List<HostRecord> batch) {
-        return run(() -> {
-            db.setAutoCommit(false);
+        return inTransaction(db -> {
             try (var ps = db.prepareStatement("MERGE INTO hosts KEY(name) VALUES (?,?,?,?,?,?,?,?)")) {
                 for (HostRecord h : batch) {
                     ps.setString(1, h.name());
@@ -117,12 +116,6 @@ public final class MetadataStore implements AutoCloseable {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
             return null;
         });
@@ -130,8 +123,7 @@ public final class MetadataStore implements AutoCloseable {
 
     /** Records when connected hosts were last heard from, in one transaction. */
     public Future<Void> touchHosts(Map<String, Instant> lastSeen) {
-        return run(() -> {
-            db.setAutoCommit(false);
+        return inTransaction(db -> {
             try (var ps = db.prepareStatement("UPDATE hosts SET last_seen = ? WHERE name = ?")) {
                 for (var e : lastSeen.entrySet()) {
                     ps.setTimestamp(1, ts(e.getValue()));
@@ -139,12 +131,6 @@ public final class MetadataStore implements AutoCloseable {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                db.commit();
-            } catch (SQLException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
             }
             return null;
         });
