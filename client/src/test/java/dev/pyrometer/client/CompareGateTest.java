@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +32,7 @@ class CompareGateTest {
             + "{\"frame\":\"com.shop.Cache.get\",\"base_self_pct\":9.0,\"new_self_pct\":1.0,\"delta_pct\":-8.0,"
             + "\"base_total_pct\":9.0,\"new_total_pct\":1.0,\"significant\":true}],"
             + "\"flamegraph\":\"/api/v1/compare/k1/flamegraph.html\"}";
-    static HttpServer server;
+    static ScriptedController controller;
     static Cli cli;
     static final AtomicReference<String> lastQuery = new AtomicReference<>();
     static final AtomicReference<String> flamegraphAddress = new AtomicReference<>();
@@ -43,33 +41,20 @@ class CompareGateTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/compare", exchange -> {
-            boolean authorized = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            String path = exchange.getRequestURI().getPath();
-            byte[] body;
-            int status = 200;
-            if (!authorized) {
-                status = 401;
-                body = new byte[0];
-            } else if (path.equals("/api/v1/compare/k1/flamegraph.html")) {
-                body = "<!DOCTYPE html><title>diff</title>".getBytes(StandardCharsets.UTF_8);
-            } else {
-                lastQuery.set(URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8));
-                body = ANSWER.replace("/api/v1/compare/k1/flamegraph.html", flamegraphAddress.get())
-                        .getBytes(StandardCharsets.UTF_8);
+        controller = ScriptedController.start("/api/v1/compare", TOKEN, exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/api/v1/compare/k1/flamegraph.html")) {
+                return new ScriptedController.Answer(200, null, "<!DOCTYPE html><title>diff</title>");
             }
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            lastQuery.set(URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8));
+            return new ScriptedController.Answer(200, null,
+                    ANSWER.replace("/api/v1/compare/k1/flamegraph.html", flamegraphAddress.get()));
         });
-        server.start();
-        cli = Cli.against("http://127.0.0.1:" + server.getAddress().getPort(), TOKEN);
+        cli = controller.cli();
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        controller.close();
     }
 
     private void answerWithFlamegraphAt(String address) {

@@ -2,10 +2,7 @@ package dev.pyrometer.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,29 +13,20 @@ import org.junit.jupiter.api.Test;
  */
 class OlderControllerTest {
     static final String TOKEN = "older-controller-token";
-    static HttpServer server;
+    static ScriptedController controller;
     static Cli cli;
 
     @BeforeAll
     static void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/", exchange -> {
-            boolean authorized = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = authorized ? ("{\"error\":\"no such API endpoint: " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getPath() + "\",\"field\":null}").getBytes(StandardCharsets.UTF_8)
-                    : new byte[0];
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(authorized ? 404 : 401, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        cli = Cli.against("http://127.0.0.1:" + server.getAddress().getPort(), TOKEN);
+        controller = ScriptedController.start("/api/", TOKEN, exchange -> new ScriptedController.Answer(404,
+                "application/json", "{\"error\":\"no such API endpoint: " + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath() + "\",\"field\":null}"));
+        cli = controller.cli();
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        controller.close();
     }
 
     @Test
@@ -47,8 +35,8 @@ class OlderControllerTest {
             {"jobs", "resume", "j-1"}, {"jobs", "delete", "j-1"}, {"jobs", "create", "--app", "shop", "--every", "15m"}}) {
             var r = cli.run(args);
             assertEquals(5, r.exit(), String.join(" ", args) + "\n" + r);
-            assertEquals("error: this controller (http://127.0.0.1:" + server.getAddress().getPort()
-                    + ") does not support jobs; upgrade it\n", r.err(), String.join(" ", args));
+            assertEquals("error: this controller (" + controller.url() + ") does not support jobs; upgrade it\n",
+                    r.err(), String.join(" ", args));
         }
     }
 
