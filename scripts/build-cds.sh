@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dumps helper/target/helper.jsa, an AppCDS archive of the classes a `render` (plain and
-# `--reverse`) and a `diff` load, JDK classes included. Called by `make build` after packaging.
+# `--reverse`) and a `diff` load, JDK classes included, and client/target/client.jsa for bin/pyrometer.
+# Called by `make build` after packaging.
 # Why: a render of a 70 MB profile takes about a second of work, and starting the JVM and loading
 # picocli plus the renderer from the jars was a third of that; mapping the classes pre-parsed from
 # the archive removes most of it. bin/pyrometer-helper uses the archive when it exists; a JVM whose
@@ -39,3 +40,20 @@ run "-XX:DumpLoadedClassList=$tmp/help.classes" --help
 cat "$tmp"/*.classes > "$tmp/all.classes"
 run "-Xshare:dump -XX:SharedClassListFile=$tmp/all.classes -XX:SharedArchiveFile=$jsa" --version
 echo "build-cds: $(du -h "$jsa" | cut -f1) archive of $(wc -l < "$tmp/all.classes") classes -> ${jsa#"$home"/}" >&2
+
+# The fleet CLI, bin/pyrometer: its commands are often typed while something is on fire, and loading
+# picocli, the JDK's HTTP client and our commands from the jars was most of its start. The class lists
+# come from a command that reaches no controller (the request and error path) and from --help.
+cjsa=$home/client/target/client.jsa
+rm -f "$cjsa"
+if [[ -f $home/client/target/client.jar ]]; then
+  crun() { PYROMETER_CLIENT_JAVA_OPTS="$1" "$home/bin/pyrometer" "${@:2}" > "$tmp/log" 2>&1 || true; }
+  # port 1 (tcpmux) has no listener on any machine we run on: the connection is refused at once
+  PYROMETER_TOKEN=build-cds crun "-XX:DumpLoadedClassList=$tmp/client-refused.classes" profiles --json \
+    --controller http://127.0.0.1:1 --timeout 5s
+  crun "-XX:DumpLoadedClassList=$tmp/client-help.classes" --help
+  cat "$tmp"/client-*.classes > "$tmp/client.classes"
+  crun "-Xshare:dump -XX:SharedClassListFile=$tmp/client.classes -XX:SharedArchiveFile=$cjsa" --version
+  [[ -f $cjsa ]] || { cat "$tmp/log" >&2; echo "build-cds: the client archive was not written" >&2; exit 1; }
+  echo "build-cds: $(du -h "$cjsa" | cut -f1) archive of $(wc -l < "$tmp/client.classes") classes -> ${cjsa#"$home"/}" >&2
+fi

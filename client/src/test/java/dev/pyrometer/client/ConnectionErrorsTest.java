@@ -88,6 +88,16 @@ class ConnectionErrorsTest {
                 + " --controller or $PYROMETER_CONTROLLER at it\n", r.err());
     }
 
+    /** An https URL gets the JDK's real TLS context (plain http gets one never initialised, for start-up time). */
+    @Test
+    void anHttpsUrlSpeaksTlsAndAFailedHandshakeIsARemoteProblem() {
+        String url = controller.url().replace("http://", "https://");
+        var r = Cli.against(url, ControllerUnderTest.TOKEN).run("hosts", "--timeout", "5s");
+        assertEquals(5, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains(url), r.err());
+        assertFalse(r.err().contains("internal error") || r.err().contains("not initialized"), r.err());
+    }
+
     @Test
     void aControllerThatNeverAnswersIsGivenUpOnAtTheDeadline() throws Exception {
         // the kernel completes the connection from the backlog; nobody ever reads the request
