@@ -43,9 +43,26 @@ public final class RenderCommand implements Callable<Integer> {
             err.flush();
         }
         var out = spec.commandLine().getOut();
-        out.printf("%,d samples in %,d stacks -> %s%n", summary.samples(), summary.stacks(),
-                String.join(", ", outputs.stream().map(Path::toString).toList()));
+        // Not printf: its Formatter (a regex, locale data) took about 8 ms of every render's start.
+        out.println(grouped(summary.samples()) + " samples in " + grouped(summary.stacks()) + " stacks -> "
+                + String.join(", ", outputs.stream().map(Path::toString).toList()));
         out.flush();
         return 0;
+    }
+
+    /** {@code n} with commas between groups of three digits, as {@code %,d} writes it in English. */
+    static String grouped(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder s = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            s.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                s.append(',');
+            }
+            s.append(digits.charAt(i));
+        }
+        return s.toString();
     }
 }

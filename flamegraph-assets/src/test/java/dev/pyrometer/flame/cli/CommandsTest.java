@@ -39,6 +39,17 @@ class CommandsTest {
     }
 
     @Test
+    void sampleCountsAreGroupedByThousands() {
+        assertEquals("0", RenderCommand.grouped(0));
+        assertEquals("999", RenderCommand.grouped(999));
+        assertEquals("1,000", RenderCommand.grouped(1000));
+        assertEquals("100,858", RenderCommand.grouped(100_858));
+        assertEquals("1,000,000,000,000,000", RenderCommand.grouped(1_000_000_000_000_000L));
+        assertEquals("-12,345", RenderCommand.grouped(-12_345));
+        assertEquals(String.format(java.util.Locale.ENGLISH, "%,d", Long.MAX_VALUE), RenderCommand.grouped(Long.MAX_VALUE));
+    }
+
+    @Test
     void renderWritesEveryOutputAndSaysWhat(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("a.collapsed");
         Files.writeString(in, "main;work 3\nmain;idle 1\n");
