@@ -229,8 +229,10 @@ public final class FlameGraphs {
         if (dir != null && !Files.isDirectory(dir)) {
             throw CommandFailure.input("cannot write " + file + ": directory " + dir + " does not exist");
         }
-        Path tmp = (dir == null ? Path.of(".") : dir)
-                .resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        // Built without '+': the first string concatenation of a shape spins method handles, ~10 ms of a render.
+        String name = new StringBuilder(".").append(file.getFileName()).append('.')
+                .append(ProcessHandle.current().pid()).append(".tmp").toString();
+        Path tmp = (dir == null ? Path.of(".") : dir).resolve(name);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);

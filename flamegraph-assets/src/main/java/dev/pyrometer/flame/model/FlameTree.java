@@ -28,6 +28,8 @@ public final class FlameTree {
     private int[] childStart;
     private int[] children;
     private int[] nameRank;
+    /** The bound the child lists were built with (see {@link #index(long)}). */
+    private long indexedFrom;
 
     public FlameTree(FrameTable frames) {
         this.frames = frames;
@@ -178,6 +180,38 @@ public final class FlameTree {
         return node;
     }
 
+    /**
+     * Makes room for {@code more} nodes at once. Why: merging a parsed half into the other grows
+     * both the arrays and the lookup table step by step otherwise, each step copying all of them.
+     */
+    void reserve(int more) {
+        if (slots == null) {
+            buildLookup();
+        }
+        int need = size + more;
+        if (need > parent.length) {
+            parent = Arrays.copyOf(parent, need);
+            frame = Arrays.copyOf(frame, need);
+            self = Arrays.copyOf(self, need);
+            total = Arrays.copyOf(total, need);
+            lastChild = Arrays.copyOf(lastChild, need);
+        }
+        int capacity = mask + 1;
+        while (need > capacity / 4 * 3) {
+            capacity *= 2;
+        }
+        if (capacity != mask + 1) {
+            long[] old = slots;
+            slots = new long[2 * capacity];
+            mask = capacity - 1;
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i] != 0) {
+                    place(old[i], old[i + 1]);
+                }
+            }
+        }
+    }
+
     /** The child lookup table and parser guesses of a tree made by {@link #ofArrays}. */
     private void buildLookup() {
         lastChild = new long[parent.length];
@@ -293,61 +327,89 @@ public final class FlameTree {
 
     /** Children of {@code node} with samples, ordered by frame name; valid until the tree changes. */
     public int childCount(int node) {
-        index();
+        index(1);
         return childStart[node + 1] - childStart[node];
     }
 
     public int childAt(int node, int i) {
-        index();
+        index(1);
         return children[childStart[node] + i];
     }
 
-    private void index() {
-        if (childStart != null) {
+    /**
+     * Builds the child lists of the nodes whose total is at least {@code minParent}, ordered by name.
+     * Why the bound: an SVG draws about 17k of the 243k nodes of a javac profile, and listing and
+     * sorting only the children of drawn nodes is most of the cost of drawing it.
+     */
+    private void index(long minParent) {
+        if (childStart != null && indexedFrom <= minParent) {
             return;
         }
         int[] start = new int[size + 1];
         for (int n = 1; n < size; n++) {
-            if (total[n] != 0) {
+            if (total[n] != 0 && total[parent[n]] >= minParent) {
                 start[parent[n] + 1]++;
             }
         }
         for (int n = 0; n < size; n++) {
             start[n + 1] += start[n];
         }
-        int[] rank = frames.rankByName();
-        nameRank = rank;
-        long[] keys = new long[start[size]];
+        int[] list = new int[start[size]];
         int[] fill = Arrays.copyOf(start, size);
         for (int n = 1; n < size; n++) {
-            if (total[n] != 0) {
-                keys[fill[parent[n]]++] = (long) rank[frame[n]] << 32 | n;
+            if (total[n] != 0 && total[parent[n]] >= minParent) {
+                list[fill[parent[n]]++] = n;
             }
         }
-        int[] list = new int[keys.length];
-        for (int n = 0; n < size; n++) {
-            int from = start[n];
-            int to = start[n + 1];
-            if (to - from > 1) {
-                Arrays.sort(keys, from, to);
-            }
-            for (int i = from; i < to; i++) {
-                list[i] = (int) keys[i];
-            }
-        }
+        sortByRank(start, list);
         childStart = start;
         children = list;
+        indexedFrom = minParent;
+    }
+
+    /** Orders every child list by the names' rank, one sort of the names rather than comparing them per list. */
+    private void sortByRank(int[] start, int[] list) {
+        int[] rank = nameRank();
+        long[] keys = new long[16];
+        for (int n = 0; n < size; n++) {
+            int from = start[n];
+            int count = start[n + 1] - from;
+            if (count < 2) {
+                continue;
+            }
+            if (keys.length < count) {
+                keys = new long[Math.max(count, keys.length * 2)];
+            }
+            for (int i = 0; i < count; i++) {
+                int child = list[from + i];
+                keys[i] = (long) rank[frame[child]] << 32 | child;
+            }
+            Arrays.sort(keys, 0, count);
+            for (int i = 0; i < count; i++) {
+                list[from + i] = (int) keys[i];
+            }
+        }
     }
 
     /** Each frame id's position in name order (the order siblings are drawn in). */
     public int[] nameRank() {
-        index();
+        if (nameRank == null || nameRank.length != frames.size()) {
+            nameRank = frames.rankByName();
+        }
         return nameRank;
     }
 
     /** Visits nodes in pre-order with an explicit stack, so recursion thousands deep is safe. */
     public void walk(Visitor visitor) {
-        index();
+        walk(1, visitor);
+    }
+
+    /**
+     * {@link #walk(Visitor)} for a visitor that descends only into nodes whose total is at least
+     * {@code minTotal}: the children of smaller nodes are never listed.
+     */
+    public void walk(long minTotal, Visitor visitor) {
+        index(Math.max(1, minTotal));
         int[] stack = new int[64];
         int[] next = new int[64];
         int top = 0;
@@ -363,6 +425,9 @@ public final class FlameTree {
                 next[top] = i + 1;
                 int child = children[childStart[node] + i];
                 if (visitor.enter(child, top + 1)) {
+                    if (total[child] < indexedFrom) {
+                        throw new IllegalStateException("walk(" + indexedFrom + ") entered a node of total " + total[child]);
+                    }
                     if (++top == stack.length) {
                         stack = Arrays.copyOf(stack, top * 2);
                         next = Arrays.copyOf(next, top * 2);

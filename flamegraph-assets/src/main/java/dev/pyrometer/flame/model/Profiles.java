@@ -81,7 +81,7 @@ public final class Profiles {
             Throwable[] halfFailure = new Throwable[1];
             Thread reader = new Thread(() -> {
                 try {
-                    halfParser.parse(new Slice(channel, split, size), input.toString());
+                    halfParser.parseSelf(new Slice(channel, split, size), input.toString());
                 } catch (Throwable t) {
                     halfFailure[0] = t;
                 }
@@ -89,7 +89,7 @@ public final class Profiles {
             reader.setDaemon(true);
             reader.start();
             try {
-                parser.parse(new Slice(channel, 0, split), input.toString());
+                parser.parseSelf(new Slice(channel, 0, split), input.toString());
                 reader.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -30,6 +30,9 @@ public final class TreeTransforms {
     public static void mergeByIndex(FlameTree into, FlameTree from) {
         int[] remap = frameMap(into.frames(), from.frames());
         int[] map = new int[from.size()];
+        // Most of a half's nodes are new to the other half (about 60% in the javac profile): room
+        // for that many at once; an under-estimate only grows as before, an over-estimate wastes heap.
+        into.reserve(from.size() / 8 * 5);
         into.setSelf(FlameTree.ROOT, into.self(FlameTree.ROOT) + from.self(FlameTree.ROOT));
         for (int node = 1; node < from.size(); node++) {
             int target = into.child(map[from.parent(node)], remap[from.frame(node)]);

@@ -42,16 +42,22 @@ public final class ByteWriter implements AutoCloseable {
     /** Writes text as UTF-8. */
     public ByteWriter text(String s) throws IOException {
         int n = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < n && ascii; i++) {
-            ascii = s.charAt(i) < 0x80;
+        if (n > buf.length - pos) {
+            flushBuffer();
+            if (n > buf.length) {
+                return write(s.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        if (!ascii) {
-            return write(s.getBytes(StandardCharsets.UTF_8));
-        }
+        // Straight into the buffer while the text is ASCII, the common case; anything else encoded whole.
+        int p = pos;
         for (int i = 0; i < n; i++) {
-            write(s.charAt(i));
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return write(s.getBytes(StandardCharsets.UTF_8));
+            }
+            buf[p++] = (byte) c;
         }
+        pos = p;
         return this;
     }
 
@@ -112,24 +118,26 @@ public final class ByteWriter implements AutoCloseable {
 
     /** UTF-8 bytes escaped for XML text and attribute values. */
     public ByteWriter xml(byte[] bytes, int off, int len) throws IOException {
-        for (int i = off, end = off + len; i < end; i++) {
+        int end = off + len;
+        int run = off;
+        // Runs of bytes that need no escape are copied whole: frame names rarely hold any.
+        for (int i = off; i < end; i++) {
             byte b = bytes[i];
+            if (b < 0 || b >= 0x20 && b != '&' && b != '<' && b != '>' && b != '"' && b != '\'') {
+                continue;
+            }
+            write(bytes, run, i - run);
+            run = i + 1;
             switch (b) {
                 case '&' -> text("&amp;");
                 case '<' -> text("&lt;");
                 case '>' -> text("&gt;");
                 case '"' -> text("&quot;");
                 case '\'' -> text("&#39;");
-                default -> {
-                    if (b >= 0 && b < 0x20) {
-                        write('?');
-                    } else {
-                        write(b);
-                    }
-                }
+                default -> write('?');
             }
         }
-        return this;
+        return write(bytes, run, end - run);
     }
 
     public ByteWriter xml(String s) throws IOException {
