@@ -96,6 +96,43 @@ class TreePropertiesTest {
         assertConsistent(twice);
     }
 
+    /**
+     * A file above the split size is parsed as two halves on two threads and merged: the result
+     * must be the tree of a one-thread parse (same stacks and counts, same node count), its totals
+     * consistent, and a malformed line in the second half reported with its line number in the file.
+     */
+    @org.junit.jupiter.api.Test
+    void splitReadEqualsOneThreadParse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (long seed = 40; sb.length() < 17 << 20; seed++) {
+            sb.append(Stacks.random(seed, 4000, 45));
+        }
+        sb.append("zero;count 0\n").append("only;at;the;end 3\n");
+        String text = sb.toString();
+        java.nio.file.Path file = dir.resolve("big.collapsed");
+        java.nio.file.Files.writeString(file, text);
+        FlameTree split = dev.pyrometer.flame.model.Profiles.read(List.of(file), false).tree();
+        FlameTree whole = Stacks.parse(text);
+        assertEquals(sumOfCounts(text), split.samples());
+        assertEquals(whole.size(), split.size(), "nodes of the merged halves");
+        assertEquals(whole.maxDepth(), split.maxDepth());
+        assertConsistent(split);
+        assertEquals(Stacks.render(whole, OutputFormat.COLLAPSED, RenderOptions.defaults()),
+                Stacks.render(split, OutputFormat.COLLAPSED, RenderOptions.defaults()));
+        assertEquals(Stacks.render(whole, OutputFormat.SVG, RenderOptions.defaults()),
+                Stacks.render(split, OutputFormat.SVG, RenderOptions.defaults()));
+        // The merged tree still takes more stacks.
+        TreeTransforms.mergeInto(split, Stacks.parse("extra;frame 5\n"));
+        assertEquals(whole.samples() + 5, split.samples());
+        assertConsistent(split);
+
+        long lines = text.lines().count();
+        java.nio.file.Files.writeString(file, text + "no count here\n");
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(dev.pyrometer.cli.CommandFailure.class,
+                () -> dev.pyrometer.flame.model.Profiles.read(List.of(file), false));
+        assertTrue(failure.getMessage().contains(file + ":" + (lines + 1) + ": "), failure.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.5, 2.0, 10.0})
     void pruningKeepsMassInTheParent(double minWidth) throws IOException {

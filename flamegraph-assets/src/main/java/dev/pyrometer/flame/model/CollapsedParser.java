@@ -89,6 +89,7 @@ public final class CollapsedParser {
     private void parseAll(InputStream in, String source) throws IOException {
         this.source = source;
         this.lineNumber = 0;
+        tree.ensureLookup();
         byte[] buf = new byte[1 << 20];
         int len = 0;
         while (true) {

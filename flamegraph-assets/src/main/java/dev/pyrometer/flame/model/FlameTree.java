@@ -30,6 +30,8 @@ public final class FlameTree {
     private int[] nameRank;
     /** The bound the child lists were built with (see {@link #index(long)}). */
     private long indexedFrom;
+    /** Whether node numbers follow name order among siblings (see {@link #ofArrays(FrameTable, int[], int[], long[], int, boolean)}). */
+    private boolean childrenInOrder;
 
     public FlameTree(FrameTable frames) {
         this.frames = frames;
@@ -44,16 +46,59 @@ public final class FlameTree {
      * first {@link #child} call.
      */
     static FlameTree ofArrays(FrameTable frames, int[] parent, int[] frame, long[] self) {
+        return ofArrays(frames, parent, frame, self, parent.length, false);
+    }
+
+    /**
+     * {@link #ofArrays(FrameTable, int[], int[], long[])} for the first {@code size} entries; with
+     * {@code childrenInOrder}, every node's children are numbered in name order (a tree numbered in
+     * pre-order with siblings sorted), so listing them needs no sort.
+     */
+    static FlameTree ofArrays(FrameTable frames, int[] parent, int[] frame, long[] self, int size,
+                              boolean childrenInOrder) {
         FlameTree t = new FlameTree(frames);
-        t.size = parent.length;
+        t.size = size;
         t.parent = parent;
         t.frame = frame;
         t.self = self;
         t.total = new long[parent.length];
         t.lastChild = null;
         t.slots = null;
+        t.childrenInOrder = childrenInOrder;
         t.recomputeTotals();
         return t;
+    }
+
+    /** Takes over the nodes of {@code other}, a tree over the same names, which must not be used afterwards. */
+    void adopt(FlameTree other) {
+        if (other.frames != frames) {
+            throw new IllegalArgumentException("a tree can only adopt one over the same frame table");
+        }
+        size = other.size;
+        parent = other.parent;
+        frame = other.frame;
+        self = other.self;
+        total = other.total;
+        lastChild = other.lastChild;
+        slots = other.slots;
+        mask = other.mask;
+        maxDepth = other.maxDepth;
+        childrenInOrder = other.childrenInOrder;
+        childStart = null;
+        children = null;
+    }
+
+    /** Drops the child lookup table and parser guesses (rebuilt when needed): memory for a merge. */
+    void dropLookup() {
+        slots = null;
+        lastChild = null;
+    }
+
+    /** Builds the child lookup table and parser guesses when the tree has none, before parsing into it. */
+    void ensureLookup() {
+        if (slots == null) {
+            buildLookup();
+        }
     }
 
     /** An independent copy with its own copy of the names, node for node the same. */
@@ -68,6 +113,7 @@ public final class FlameTree {
         c.slots = slots == null ? null : slots.clone();
         c.mask = mask;
         c.maxDepth = maxDepth;
+        c.childrenInOrder = childrenInOrder;
         return c;
     }
 
@@ -169,6 +215,7 @@ public final class FlameTree {
             lastChild = Arrays.copyOf(lastChild, cap);
         }
         int node = size++;
+        childrenInOrder = false;
         parent[node] = p;
         frame[node] = f;
         slots[2 * slot] = key;
@@ -178,38 +225,6 @@ public final class FlameTree {
             rehash();
         }
         return node;
-    }
-
-    /**
-     * Makes room for {@code more} nodes at once. Why: merging a parsed half into the other grows
-     * both the arrays and the lookup table step by step otherwise, each step copying all of them.
-     */
-    void reserve(int more) {
-        if (slots == null) {
-            buildLookup();
-        }
-        int need = size + more;
-        if (need > parent.length) {
-            parent = Arrays.copyOf(parent, need);
-            frame = Arrays.copyOf(frame, need);
-            self = Arrays.copyOf(self, need);
-            total = Arrays.copyOf(total, need);
-            lastChild = Arrays.copyOf(lastChild, need);
-        }
-        int capacity = mask + 1;
-        while (need > capacity / 4 * 3) {
-            capacity *= 2;
-        }
-        if (capacity != mask + 1) {
-            long[] old = slots;
-            slots = new long[2 * capacity];
-            mask = capacity - 1;
-            for (int i = 0; i < old.length; i += 2) {
-                if (old[i] != 0) {
-                    place(old[i], old[i + 1]);
-                }
-            }
-        }
     }
 
     /** The child lookup table and parser guesses of a tree made by {@link #ofArrays}. */
@@ -361,7 +376,9 @@ public final class FlameTree {
                 list[fill[parent[n]]++] = n;
             }
         }
-        sortByRank(start, list);
+        if (!childrenInOrder) {
+            sortByRank(start, list);
+        }
         childStart = start;
         children = list;
         indexedFrom = minParent;

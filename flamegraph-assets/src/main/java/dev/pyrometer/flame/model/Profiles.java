@@ -110,7 +110,7 @@ public final class Profiles {
             if (halfParser.failed()) {
                 throw CommandFailure.input(halfParser.firstProblem() + CollapsedParser.EXPECTED);
             }
-            TreeTransforms.mergeByIndex(parser.tree(), half);
+            parser.tree().adopt(PreorderMerge.merge(parser.tree(), half));
             return new Loaded(half, halfParser.stacks(), halfParser.skipped(), halfParser.firstProblem());
         } catch (NoSuchFileException e) {
             throw CommandFailure.input(input + ": no such file");
