@@ -60,6 +60,7 @@ public final class FlameGraphs {
             throw CommandFailure.usage("no output files given");
         }
         outputs.forEach(OutputFormat::of);
+        preload(outputs.stream().map(OutputFormat::of).toList());
         Profiles.Loaded loaded = read(inputs, options.lenient());
         if (loaded.skipped() > 0) {
             warnings.accept(skippedWarning(loaded));
@@ -73,6 +74,31 @@ public final class FlameGraphs {
             writeFile(output, out -> write(tree, OutputFormat.of(output), options, out));
         }
         return new RenderSummary(tree.samples(), stacks);
+    }
+
+    /**
+     * Loads the renderers' templates from the jar (and the process id the output's temporary name
+     * uses) on a thread of its own while the input is read: done after the parse, they were ~10 ms
+     * of a render that no other thread could take over. A failure (a jar without its templates)
+     * shows again, with this one as its cause, when the renderer is used.
+     */
+    private static void preload(List<OutputFormat> formats) {
+        Thread thread = new Thread(() -> {
+            try {
+                for (OutputFormat format : formats) {
+                    switch (format) {
+                        case SVG -> SvgRenderer.preload();
+                        case HTML -> HtmlRenderer.preload();
+                        case COLLAPSED -> { }
+                    }
+                }
+                ProcessHandle.current().pid();
+            } catch (Throwable ignored) {
+                // reported by the renderer's first use on the main thread
+            }
+        }, "template-preload");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The one-line warning for lines lenient mode skipped. */
@@ -128,6 +154,7 @@ public final class FlameGraphs {
         if (base.isEmpty() || neu.isEmpty()) {
             throw CommandFailure.usage("a comparison needs at least one base and one new profile");
         }
+        preload(List.of(format));
         DiffModel model = new DiffModel();
         // Inputs are independent until they meet in the union tree: read two at a time.
         ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {

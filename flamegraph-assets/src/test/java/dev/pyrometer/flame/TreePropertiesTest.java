@@ -119,8 +119,12 @@ class TreePropertiesTest {
         assertConsistent(split);
         assertEquals(Stacks.render(whole, OutputFormat.COLLAPSED, RenderOptions.defaults()),
                 Stacks.render(split, OutputFormat.COLLAPSED, RenderOptions.defaults()));
-        assertEquals(Stacks.render(whole, OutputFormat.SVG, RenderOptions.defaults()),
-                Stacks.render(split, OutputFormat.SVG, RenderOptions.defaults()));
+        // The merged tree is numbered in pre-order and drawn by reading it in order, not by a walk.
+        for (RenderOptions options : List.of(RenderOptions.defaults(), RenderOptions.defaults().withMinWidthPercent(0.5))) {
+            for (OutputFormat format : List.of(OutputFormat.SVG, OutputFormat.HTML)) {
+                assertEquals(Stacks.render(whole, format, options), Stacks.render(split, format, options), format + " " + options);
+            }
+        }
         // The merged tree still takes more stacks.
         TreeTransforms.mergeInto(split, Stacks.parse("extra;frame 5\n"));
         assertEquals(whole.samples() + 5, split.samples());

@@ -30,8 +30,8 @@ public final class FlameTree {
     private int[] nameRank;
     /** The bound the child lists were built with (see {@link #index(long)}). */
     private long indexedFrom;
-    /** Whether node numbers follow name order among siblings (see {@link #ofArrays(FrameTable, int[], int[], long[], int, boolean)}). */
-    private boolean childrenInOrder;
+    /** Whether nodes are numbered in pre-order with siblings in name order (see {@link #ofArrays(FrameTable, int[], int[], long[], int, boolean)}). */
+    private boolean sortedPreorder;
 
     public FlameTree(FrameTable frames) {
         this.frames = frames;
@@ -51,11 +51,11 @@ public final class FlameTree {
 
     /**
      * {@link #ofArrays(FrameTable, int[], int[], long[])} for the first {@code size} entries; with
-     * {@code childrenInOrder}, every node's children are numbered in name order (a tree numbered in
-     * pre-order with siblings sorted), so listing them needs no sort.
+     * {@code sortedPreorder}, the nodes are numbered in pre-order with siblings in name order, so
+     * listing children needs no sort and a renderer may read the nodes in order instead of walking.
      */
     static FlameTree ofArrays(FrameTable frames, int[] parent, int[] frame, long[] self, int size,
-                              boolean childrenInOrder) {
+                              boolean sortedPreorder) {
         FlameTree t = new FlameTree(frames);
         t.size = size;
         t.parent = parent;
@@ -64,7 +64,7 @@ public final class FlameTree {
         t.total = new long[parent.length];
         t.lastChild = null;
         t.slots = null;
-        t.childrenInOrder = childrenInOrder;
+        t.sortedPreorder = sortedPreorder;
         t.recomputeTotals();
         return t;
     }
@@ -83,9 +83,17 @@ public final class FlameTree {
         slots = other.slots;
         mask = other.mask;
         maxDepth = other.maxDepth;
-        childrenInOrder = other.childrenInOrder;
+        sortedPreorder = other.sortedPreorder;
         childStart = null;
         children = null;
+    }
+
+    /**
+     * Whether the nodes are numbered in the order a walk visits them (pre-order, siblings in name
+     * order), until a node is added: a renderer can then read them in order, without a child index.
+     */
+    public boolean sortedPreorder() {
+        return sortedPreorder;
     }
 
     /** Drops the child lookup table and parser guesses (rebuilt when needed): memory for a merge. */
@@ -113,7 +121,7 @@ public final class FlameTree {
         c.slots = slots == null ? null : slots.clone();
         c.mask = mask;
         c.maxDepth = maxDepth;
-        c.childrenInOrder = childrenInOrder;
+        c.sortedPreorder = sortedPreorder;
         return c;
     }
 
@@ -215,7 +223,7 @@ public final class FlameTree {
             lastChild = Arrays.copyOf(lastChild, cap);
         }
         int node = size++;
-        childrenInOrder = false;
+        sortedPreorder = false;
         parent[node] = p;
         frame[node] = f;
         slots[2 * slot] = key;
@@ -376,7 +384,7 @@ public final class FlameTree {
                 list[fill[parent[n]]++] = n;
             }
         }
-        if (!childrenInOrder) {
+        if (!sortedPreorder) {
             sortByRank(start, list);
         }
         childStart = start;

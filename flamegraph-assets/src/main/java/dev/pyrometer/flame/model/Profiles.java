@@ -79,17 +79,23 @@ public final class Profiles {
             FlameTree half = new FlameTree(new FrameTable());
             CollapsedParser halfParser = new CollapsedParser(half, parser.lenient(), true);
             Throwable[] halfFailure = new Throwable[1];
+            PreorderMerge.Sorted[] sortedHalf = new PreorderMerge.Sorted[1];
             Thread reader = new Thread(() -> {
                 try {
                     halfParser.parseSelf(new Slice(channel, split, size), input.toString());
+                    if (!halfParser.failed()) {
+                        sortedHalf[0] = PreorderMerge.sort(half);
+                    }
                 } catch (Throwable t) {
                     halfFailure[0] = t;
                 }
             }, "collapsed-reader");
             reader.setDaemon(true);
             reader.start();
+            PreorderMerge.Sorted sortedFirst;
             try {
                 parser.parseSelf(new Slice(channel, 0, split), input.toString());
+                sortedFirst = PreorderMerge.sort(parser.tree());
                 reader.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -110,7 +116,7 @@ public final class Profiles {
             if (halfParser.failed()) {
                 throw CommandFailure.input(halfParser.firstProblem() + CollapsedParser.EXPECTED);
             }
-            parser.tree().adopt(PreorderMerge.merge(parser.tree(), half));
+            parser.tree().adopt(PreorderMerge.merge(sortedFirst, sortedHalf[0]));
             return new Loaded(half, halfParser.stacks(), halfParser.skipped(), halfParser.firstProblem());
         } catch (NoSuchFileException e) {
             throw CommandFailure.input(input + ": no such file");

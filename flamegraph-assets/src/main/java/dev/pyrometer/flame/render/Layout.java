@@ -35,7 +35,12 @@ final class Layout {
      */
     static Frames frames(FlameTree tree, long minTotal) {
         Collector c = new Collector(tree, minTotal);
-        tree.walk(minTotal, c);
+        if (tree.sortedPreorder()) {
+            // Nodes already in walk order: read them in order, no child index to build.
+            c.inOrder();
+        } else {
+            tree.walk(minTotal, c);
+        }
         return new Frames(c.count, c.node, c.depth, c.left, c.maxDepth);
     }
 
@@ -61,10 +66,46 @@ final class Layout {
         int[] depth = new int[1024];
         long[] left = new long[1024];
         int maxDepth;
+        /** For {@link #inOrder}: per node its depth (-1 when not drawn) and where its next child starts. */
+        private int[] nodeDepth;
+        private long[] nextLeft;
 
         Collector(FlameTree tree, long minTotal) {
             this.tree = tree;
             this.minTotal = minTotal;
+        }
+
+        /** Every node of a tree numbered in pre-order, with each node's depth and next child's left kept per node. */
+        void inOrder() {
+            int size = tree.size();
+            nodeDepth = new int[size];
+            nextLeft = new long[size];
+            add(FlameTree.ROOT, 0, 0);
+            for (int n = 1; n < size; n++) {
+                node(n);
+            }
+        }
+
+        /** One node of {@link #inOrder}; a method so the JIT compiles it early (see SvgRenderer#frame). */
+        private void node(int n) {
+            int p = tree.parent(n);
+            if (nodeDepth[p] < 0) {
+                // in a subtree left out
+                nodeDepth[n] = -1;
+                return;
+            }
+            long total = tree.total(n);
+            long l = nextLeft[p];
+            // A frame left out still takes its width, so its siblings keep their places.
+            nextLeft[p] = l + total;
+            if (total < minTotal) {
+                nodeDepth[n] = -1;
+                return;
+            }
+            nextLeft[n] = l;
+            int d = nodeDepth[p] + 1;
+            nodeDepth[n] = d;
+            add(n, d, l);
         }
 
         @Override
@@ -79,6 +120,11 @@ final class Layout {
                 return false;
             }
             next[d + 1] = l;
+            add(n, d, l);
+            return true;
+        }
+
+        private void add(int n, int d, long l) {
             if (count == node.length) {
                 node = Arrays.copyOf(node, count * 2);
                 depth = Arrays.copyOf(depth, count * 2);
@@ -91,7 +137,6 @@ final class Layout {
             if (d > maxDepth) {
                 maxDepth = d;
             }
-            return true;
         }
     }
 

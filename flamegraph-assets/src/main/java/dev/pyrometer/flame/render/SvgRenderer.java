@@ -32,6 +32,11 @@ public final class SvgRenderer {
     private int height;
     private double diffScale;
 
+    /** Loads the template, if not yet done (class initialisation), so a later render need not wait for it. */
+    public static void preload() {
+        TEMPLATE.slots();
+    }
+
     public SvgRenderer(Graph graph) {
         this.graph = graph;
         this.tree = graph.tree();
@@ -117,28 +122,35 @@ public final class SvgRenderer {
     private void frames(ByteWriter out, Layout.Frames drawn) throws IOException {
         out.write('\n');
         long samples = Math.max(1, tree.samples());
-        byte[] pool = frames.pool();
-        Graph.DiffShares diff = graph.diff();
         for (int i = 0; i < drawn.count(); i++) {
-            int node = drawn.node()[i];
-            int f = tree.frame(node);
-            byte[] nameBytes = f < 0 ? ROOT_NAME : pool;
-            int nameOff = f < 0 ? 0 : frames.nameStart(f);
-            int nameLen = f < 0 ? ROOT_NAME.length : frames.nameLength(f);
-            double x = PAD + drawn.left()[i] * pixelsPerSample;
-            double w = tree.total(node) * pixelsPerSample;
-            int y = height - BOTTOM - (drawn.depth()[i] + 1) * FRAME_HEIGHT;
-            boolean gone = diff != null && diff.newTotal()[node] == 0;
-            out.write(gone ? GONE_GROUP : GROUP).xml(nameBytes, nameOff, nameLen);
-            tooltip(out, node, samples);
-            out.write(RECT_X).fixed(x, 2).write(Y).decimal(y).write(WIDTH_ATTR).fixed(w, 2).write(HEIGHT_FILL);
-            int rgb = diff != null ? Colors.diff(diff.selfDelta(node), diffScale)
-                    : f < 0 ? Colors.base(FrameKind.NATIVE) : Colors.plain(frames.kind(f), frames.nameHash(f));
-            Colors.hex(out, rgb);
-            out.write(TEXT_X).fixed(x + 3, 2).write(Y).decimal(y + 12).write(TEXT_BODY);
-            label(out, nameBytes, nameOff, nameLen, w);
-            out.write(END);
+            frame(out, drawn.node()[i], drawn.depth()[i], drawn.left()[i], samples);
         }
+    }
+
+    /**
+     * One frame's group. A method of its own, not the body of the loop above: the JIT compiles a
+     * method after a few hundred calls, but a loop run once only after tens of thousands of
+     * iterations, and an SVG has about 17k frames, all of them written by the interpreter before.
+     */
+    private void frame(ByteWriter out, int node, int depth, long left, long samples) throws IOException {
+        int f = tree.frame(node);
+        byte[] nameBytes = f < 0 ? ROOT_NAME : frames.pool();
+        int nameOff = f < 0 ? 0 : frames.nameStart(f);
+        int nameLen = f < 0 ? ROOT_NAME.length : frames.nameLength(f);
+        double x = PAD + left * pixelsPerSample;
+        double w = tree.total(node) * pixelsPerSample;
+        int y = height - BOTTOM - (depth + 1) * FRAME_HEIGHT;
+        Graph.DiffShares diff = graph.diff();
+        boolean gone = diff != null && diff.newTotal()[node] == 0;
+        out.write(gone ? GONE_GROUP : GROUP).xml(nameBytes, nameOff, nameLen);
+        tooltip(out, node, samples);
+        out.write(RECT_X).fixed(x, 2).write(Y).decimal(y).write(WIDTH_ATTR).fixed(w, 2).write(HEIGHT_FILL);
+        int rgb = diff != null ? Colors.diff(diff.selfDelta(node), diffScale)
+                : f < 0 ? Colors.base(FrameKind.NATIVE) : Colors.plain(frames.kind(f), frames.nameHash(f));
+        Colors.hex(out, rgb);
+        out.write(TEXT_X).fixed(x + 3, 2).write(Y).decimal(y + 12).write(TEXT_BODY);
+        label(out, nameBytes, nameOff, nameLen, w);
+        out.write(END);
     }
 
     private void tooltip(ByteWriter out, int node, long samples) throws IOException {
