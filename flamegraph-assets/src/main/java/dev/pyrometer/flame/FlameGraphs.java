@@ -5,6 +5,7 @@ import dev.pyrometer.flame.diff.ChangeReport;
 import dev.pyrometer.flame.diff.DiffModel;
 import dev.pyrometer.flame.model.FlameTree;
 import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.PreorderMerge;
 import dev.pyrometer.flame.model.Profiles;
 import dev.pyrometer.flame.model.TreeTransforms;
 import dev.pyrometer.flame.render.CollapsedWriter;
@@ -163,6 +164,23 @@ public final class FlameGraphs {
             return thread;
         });
         try {
+            if (base.size() == 1 && neu.size() == 1) {
+                // One profile a side: each is sorted on the thread that read it, and the two are laid
+                // over one tree in a single walk of both (a lookup per node of NEW in BASE's tree before).
+                Future<PreorderMerge.Sorted> b = readers.submit(() -> sortedOne(base.get(0), options));
+                Future<PreorderMerge.Sorted> n = readers.submit(() -> sortedOne(neu.get(0), options));
+                PreorderMerge.Sorted sortedBase = await(b);
+                PreorderMerge.Sorted sortedNew = await(n);
+                long baseSamples = sortedBase.tree().samples();
+                long newSamples = sortedNew.tree().samples();
+                if (baseSamples > 0 && newSamples > 0) {
+                    model = DiffModel.ofPair(PreorderMerge.union(sortedBase, sortedNew), baseSamples, newSamples);
+                } else {
+                    model.addBase(sortedBase.tree());
+                    model.addNew(sortedNew.tree());
+                }
+                return drawDiff(model, readers, out, format, options);
+            }
             List<Future<FlameTree>> bases = base.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
             List<Future<FlameTree>> news = neu.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
             for (Future<FlameTree> tree : bases) {
@@ -171,17 +189,28 @@ public final class FlameGraphs {
             for (Future<FlameTree> tree : news) {
                 model.addNew(await(tree));
             }
-            Graph.DiffShares shares = model.shares();
-            // Ranking the changes and drawing the graph only read the finished tree: once its child
-            // index is built, they run side by side, one per core.
-            model.tree().nameRank();
-            Future<List<Change>> changes = readers.submit(() -> model.changes(shares, options.top(), options.test()));
-            Graph graph = new Graph(model.tree(), options.render(), shares);
-            writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
-            return await(changes);
+            return drawDiff(model, readers, out, format, options);
         } finally {
             readers.shutdownNow();
         }
+    }
+
+    /** Writes the graph of a filled model to {@code out} while the changes are ranked on the other thread. */
+    private static List<Change> drawDiff(DiffModel model, ExecutorService readers, Path out, OutputFormat format,
+                                         DiffOptions options) throws IOException {
+        Graph.DiffShares shares = model.shares();
+        // Ranking the changes and drawing the graph only read the finished tree: once its child
+        // index is built, they run side by side, one per core.
+        model.tree().buildIndex();
+        Future<List<Change>> changes = readers.submit(() -> model.changes(shares, options.top(), options.test()));
+        Graph graph = new Graph(model.tree(), options.render(), shares);
+        writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
+        return await(changes);
+    }
+
+    private static PreorderMerge.Sorted sortedOne(Path input, DiffOptions options) throws IOException {
+        FlameTree tree = readOne(input, options);
+        return PreorderMerge.sort(tree);
     }
 
     private static FlameTree readOne(Path input, DiffOptions options) throws IOException {

@@ -183,6 +183,39 @@ class TreePropertiesTest {
         assertTrue(svg.contains("<g class=\"gone\"><title>base (base "), "base-only frame is drawn and marked");
     }
 
+    /**
+     * Two files are laid over one tree by a walk of both sorted trees; trees in memory by looking
+     * each node up: the graphs must be the same, and the change report up to rounding.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32})
+    void diffOfTwoFilesEqualsDiffInMemory(long seed, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        String a = Stacks.random(seed, 1500, 30) + "only;in;base 500\n";
+        String b = Stacks.random(seed + 1, 1800, 30) + "only;in;new 40\n";
+        java.nio.file.Path fa = java.nio.file.Files.writeString(dir.resolve("a.collapsed"), a);
+        java.nio.file.Path fb = java.nio.file.Files.writeString(dir.resolve("b.collapsed"), b);
+        var expected = FlameGraphs.diff(List.of(Stacks.parse(a)), List.of(Stacks.parse(b)), DiffOptions.defaults());
+        for (OutputFormat format : List.of(OutputFormat.HTML, OutputFormat.SVG)) {
+            java.nio.file.Path out = dir.resolve("d." + format.name().toLowerCase(java.util.Locale.ROOT));
+            List<Change> changes = FlameGraphs.diff(List.of(fa), List.of(fb), out, DiffOptions.defaults());
+            assertEquals(render(expected, format), java.nio.file.Files.readString(out), format.name());
+            // Totals are sums of doubles taken in node order, which differs between the two trees:
+            // equal to the last few bits only.
+            assertEquals(expected.changes().size(), changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                Change e = expected.changes().get(i);
+                Change c = changes.get(i);
+                assertEquals(e.frame(), c.frame());
+                assertEquals(e.significant(), c.significant());
+                assertEquals(e.baseSelfPct(), c.baseSelfPct(), 1e-9);
+                assertEquals(e.newSelfPct(), c.newSelfPct(), 1e-9);
+                assertEquals(e.baseTotalPct(), c.baseTotalPct(), 1e-9);
+                assertEquals(e.newTotalPct(), c.newTotalPct(), 1e-9);
+            }
+        }
+    }
+
     static String render(FlameGraphs.DiffResult result, OutputFormat format) throws IOException {
         var out = new java.io.ByteArrayOutputStream();
         FlameGraphs.writeDiff(result, format, out);

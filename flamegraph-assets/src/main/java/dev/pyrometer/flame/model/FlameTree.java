@@ -416,6 +416,15 @@ public final class FlameTree {
         }
     }
 
+    /**
+     * Builds the child index of every node with samples and the names' rank now: readers on
+     * several threads must find them built, as building them later would race.
+     */
+    public void buildIndex() {
+        index(1);
+        nameRank();
+    }
+
     /** Each frame id's position in name order (the order siblings are drawn in). */
     public int[] nameRank() {
         if (nameRank == null || nameRank.length != frames.size()) {

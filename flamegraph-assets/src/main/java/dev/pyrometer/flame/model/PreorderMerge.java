@@ -7,7 +7,7 @@ import java.util.Arrays;
  * both trees' sorted child lists side by side: no hash lookup per node, and the renderers' walks
  * then read the arrays front to back.
  */
-final class PreorderMerge {
+public final class PreorderMerge {
     private PreorderMerge() {
     }
 
@@ -15,8 +15,8 @@ final class PreorderMerge {
      * One tree with every node's children sorted by name, made by {@link #sort} on the thread that
      * parsed it, so both halves of a file are sorted at once, one per core.
      */
-    static final class Sorted {
-        final FlameTree tree;
+    public static final class Sorted {
+        private final FlameTree tree;
         /** Frame ids in name order. */
         final int[] order;
         /** The children of node n are {@code kids[start[n], start[n + 1])}, each rank << 32 | child. */
@@ -29,6 +29,10 @@ final class PreorderMerge {
             this.start = start;
             this.kids = kids;
         }
+
+        public FlameTree tree() {
+            return tree;
+        }
     }
 
     /**
@@ -37,7 +41,7 @@ final class PreorderMerge {
      * tables are joined. The tree's lookup table is dropped: the merged tree is a new one, and
      * the heap then holds two parsed halves and it at once.
      */
-    static Sorted sort(FlameTree t) {
+    public static Sorted sort(FlameTree t) {
         t.dropLookup();
         int[] rank = t.frames().rankByName();
         int[] order = new int[rank.length];
@@ -68,6 +72,22 @@ final class PreorderMerge {
 
     /** The sum of both trees over {@code a}'s frame table, which gains {@code b}'s new names. */
     static FlameTree merge(Sorted a, Sorted b) {
+        return walk(a, b, false).tree();
+    }
+
+    /**
+     * Both trees over one set of nodes, for a comparison: the tree holds the sum of both, and
+     * {@code aSelf} each node's self samples in {@code a} alone ({@code b}'s are the difference).
+     */
+    public record Union(FlameTree tree, long[] aSelf) {
+    }
+
+    /** {@link #merge}, keeping each node's samples from {@code a} apart. */
+    public static Union union(Sorted a, Sorted b) {
+        return walk(a, b, true);
+    }
+
+    private static Union walk(Sorted a, Sorted b, boolean keepA) {
         FrameTable frames = a.tree.frames();
         int[] remap = TreeTransforms.frameMap(frames, b.tree.frames());
         // Both name orders merged into one: each side's rank mapped to the rank in the joined table.
@@ -95,16 +115,12 @@ final class PreorderMerge {
             }
             r++;
         }
-        return walk(a, b, aRank, bRank, remap);
-    }
-
-    /** Depth-first over both trees at once, merging each pair of sorted child lists. */
-    private static FlameTree walk(Sorted sa, Sorted sb, int[] aRank, int[] bRank, int[] remap) {
-        Walk w = new Walk(sa, sb, aRank, bRank, remap);
+        // Depth-first over both trees at once, merging each pair of sorted child lists.
+        Walk w = new Walk(a, b, aRank, bRank, remap, keepA);
         while (w.steps(256)) {
             // each step adds one node or closes one
         }
-        return FlameTree.ofArrays(sa.tree.frames(), w.parent, w.frame, w.self, w.size, true);
+        return new Union(FlameTree.ofArrays(frames, w.parent, w.frame, w.self, w.size, true), w.aSelf);
     }
 
     /**
@@ -127,6 +143,8 @@ final class PreorderMerge {
         final int[] parent;
         final int[] frame;
         final long[] self;
+        /** Each node's self samples from A alone, when kept. */
+        final long[] aSelf;
         int size = 1;
         // Per level: the merged node, and the cursor and end in each tree's child list (empty when
         // the node is in one tree only).
@@ -137,7 +155,7 @@ final class PreorderMerge {
         private int[] eb = new int[64];
         private int top;
 
-        Walk(Sorted sa, Sorted sb, int[] aRank, int[] bRank, int[] remap) {
+        Walk(Sorted sa, Sorted sb, int[] aRank, int[] bRank, int[] remap, boolean keepA) {
             a = sa.tree;
             b = sb.tree;
             as = sa.start;
@@ -153,6 +171,10 @@ final class PreorderMerge {
             parent = new int[cap];
             frame = new int[cap];
             self = new long[cap];
+            aSelf = keepA ? new long[cap] : null;
+            if (keepA) {
+                aSelf[0] = a.self(FlameTree.ROOT);
+            }
             parent[0] = -1;
             frame[0] = -1;
             self[0] = a.self(FlameTree.ROOT) + b.self(FlameTree.ROOT);
@@ -192,6 +214,9 @@ final class PreorderMerge {
             if (x >= 0) {
                 frame[v] = aOrder[(int) (ka >>> 32)];
                 s = a.self(x);
+                if (aSelf != null) {
+                    aSelf[v] = s;
+                }
                 ia[t]++;
             } else {
                 frame[v] = remap[bOrder[(int) (kb >>> 32)]];
