@@ -56,6 +56,14 @@ public final class FlameTree {
      */
     static FlameTree ofArrays(FrameTable frames, int[] parent, int[] frame, long[] self, int size,
                               boolean sortedPreorder) {
+        FlameTree t = ofArraysWithoutTotals(frames, parent, frame, self, size, sortedPreorder);
+        t.recomputeTotals();
+        return t;
+    }
+
+    /** {@link #ofArrays(FrameTable, int[], int[], long[], int, boolean)} with every total 0 until {@link #recomputeTotals()}. */
+    static FlameTree ofArraysWithoutTotals(FrameTable frames, int[] parent, int[] frame, long[] self, int size,
+                                           boolean sortedPreorder) {
         FlameTree t = new FlameTree(frames);
         t.size = size;
         t.parent = parent;
@@ -65,7 +73,6 @@ public final class FlameTree {
         t.lastChild = null;
         t.slots = null;
         t.sortedPreorder = sortedPreorder;
-        t.recomputeTotals();
         return t;
     }
 

@@ -76,8 +76,9 @@ public final class PreorderMerge {
     }
 
     /**
-     * Both trees over one set of nodes, for a comparison: the tree holds the sum of both, and
-     * {@code aSelf} each node's self samples in {@code a} alone ({@code b}'s are the difference).
+     * Both trees over one set of nodes, for a comparison: the tree holds the sum of both as selves,
+     * its totals not yet computed, and {@code aSelf} each node's self samples in {@code a} alone
+     * ({@code b}'s are the difference).
      */
     public record Union(FlameTree tree, long[] aSelf) {
     }
@@ -120,7 +121,10 @@ public final class PreorderMerge {
         while (w.steps(256)) {
             // each step adds one node or closes one
         }
-        return new Union(FlameTree.ofArrays(frames, w.parent, w.frame, w.self, w.size, true), w.aSelf);
+        // A comparison sets selves of its own and then computes the totals: not twice.
+        FlameTree tree = keepA ? FlameTree.ofArraysWithoutTotals(frames, w.parent, w.frame, w.self, w.size, true)
+                : FlameTree.ofArrays(frames, w.parent, w.frame, w.self, w.size, true);
+        return new Union(tree, w.aSelf);
     }
 
     /**
