@@ -209,8 +209,16 @@ public final class FlameGraphs {
     }
 
     private static PreorderMerge.Sorted sortedOne(Path input, DiffOptions options) throws IOException {
-        FlameTree tree = readOne(input, options);
-        return PreorderMerge.sort(tree);
+        RenderOptions render = options.render();
+        if (render.include() != null || render.exclude() != null || render.reverse()) {
+            return PreorderMerge.sort(readOne(input, options));
+        }
+        // Nothing to filter or reverse: the union computes its own totals, the input's are not needed.
+        Profiles.Loaded loaded = Profiles.readWithoutTotals(input, render.lenient());
+        if (loaded.skipped() > 0) {
+            System.err.println(skippedWarning(loaded));
+        }
+        return PreorderMerge.sort(loaded.tree());
     }
 
     private static FlameTree readOne(Path input, DiffOptions options) throws IOException {

@@ -25,6 +25,8 @@ public final class FlameTree {
     private long[] slots = new long[2 * 2048];
     private int mask = 2048 - 1;
     private int maxDepth;
+    /** Whether {@link #maxDepth} must be found again from the totals. */
+    private boolean maxDepthStale;
     private int[] childStart;
     private int[] children;
     private int[] nameRank;
@@ -90,6 +92,7 @@ public final class FlameTree {
         slots = other.slots;
         mask = other.mask;
         maxDepth = other.maxDepth;
+        maxDepthStale = other.maxDepthStale;
         sortedPreorder = other.sortedPreorder;
         childStart = null;
         children = null;
@@ -128,6 +131,7 @@ public final class FlameTree {
         c.slots = slots == null ? null : slots.clone();
         c.mask = mask;
         c.maxDepth = maxDepth;
+        c.maxDepthStale = maxDepthStale;
         c.sortedPreorder = sortedPreorder;
         return c;
     }
@@ -338,20 +342,25 @@ public final class FlameTree {
         for (int node = size - 1; node > 0; node--) {
             total[parent[node]] = Math.addExact(total[parent[node]], total[node]);
         }
-        int[] depth = new int[size];
-        int max = 0;
-        for (int node = 1; node < size; node++) {
-            depth[node] = depth[parent[node]] + 1;
-            if (total[node] != 0 && depth[node] > max) {
-                max = depth[node];
-            }
-        }
-        maxDepth = max;
+        // Found again only if asked for: no renderer needs it, and it took a pass and an int a node.
+        maxDepthStale = true;
         childStart = null;
     }
 
     /** The deepest stack seen, in frames below the root. */
     public int maxDepth() {
+        if (maxDepthStale) {
+            int[] depth = new int[size];
+            int max = 0;
+            for (int node = 1; node < size; node++) {
+                depth[node] = depth[parent[node]] + 1;
+                if (total[node] != 0 && depth[node] > max) {
+                    max = depth[node];
+                }
+            }
+            maxDepth = max;
+            maxDepthStale = false;
+        }
         return maxDepth;
     }
 

@@ -203,6 +203,26 @@ public final class Profiles {
         }
     }
 
+    /**
+     * Reads one collapsed file for {@link PreorderMerge#sort} and a merge: the nodes' totals are
+     * left at 0 (the root's, the sample count, is kept), as the merged tree computes its own. A
+     * {@code .jfr} recording is read as by {@link #read}.
+     */
+    public static Loaded readWithoutTotals(Path input, boolean lenient) throws IOException {
+        if (input.getFileName() != null && input.getFileName().toString().endsWith(".jfr")) {
+            return read(List.of(input), lenient, new FrameTable(), false);
+        }
+        checkReadable(input);
+        FlameTree tree = new FlameTree(new FrameTable());
+        CollapsedParser parser = new CollapsedParser(tree, lenient);
+        try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
+            parser.parseSelf(Channels.newInputStream(channel), input.toString());
+        } catch (NoSuchFileException e) {
+            throw CommandFailure.input(input + ": no such file");
+        }
+        return new Loaded(tree, parser.stacks(), parser.skipped(), parser.firstProblem());
+    }
+
     /** Reads collapsed stacks from a stream (the controller's uploads) into a new tree. */
     public static Loaded readCollapsed(InputStream in, String source, boolean lenient) throws IOException {
         FlameTree tree = new FlameTree(new FrameTable());
