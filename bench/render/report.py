@@ -127,8 +127,10 @@ machine, load 2–14):
   both sorted trees writes their union numbered in pre-order with BASE's samples beside the sum
   (NEW used to be laid over BASE's tree with a hash lookup per node, 0.28 s), shares and totals,
   and the graph is drawn, its encoder reading the pre-ordered nodes in order, while the change
-  ranking runs on the other core; JVM start, compiler and GC are ~0.5 s. The union walk against
-  the code of 9c1a811 (4 interleaved runs, load 9–11): CPU 4.46 → 4.18 s. Several inputs a side
+  ranking runs on the other core; JVM start, compiler and GC are ~0.5 s. Each input is parsed
+  without per-node totals (the union computes its own). Against the code of 9c1a811, 4
+  interleaved runs each: with the union walk, CPU 4.46 → 4.18 s at load 9–11; with everything on
+  this branch, 4.16 → 3.57 s wall (median), CPU 4.27 → 4.05 s, at load 4–5. Several inputs a side
   keep the lookup path. The morning's parser changes, against a build before them: diff CPU
   3.67 → 3.38 s at load ~5, 3.01 → 2.88 s at load ~9.
 - A large file is parsed as two halves on two threads, then merged. That used to need a heap 4x
@@ -144,6 +146,8 @@ machine, load 2–14):
   spinning method handles at run time (~10 ms). Against the code of 9c1a811, 10 interleaved runs
   at load ~2.3: svg:javac-real 0.477 → 0.398 s wall (median; CPU 0.687 → 0.599 s), html:javac-real
   0.516 → 0.446 s (6 runs; CPU 0.736 → 0.644 s). Peak RSS 124 → 118 MB.
+- `recomputeTotals` also found the deepest stack with a pass and an int per node, which only tests
+  read: found on demand now.
 - Interpreted loops: C1 compiles a method after ~200 calls but a loop that runs once only by
   on-stack replacement after 60,000 back-edges (`Tier3BackEdgeThreshold`), and then behind the
   compile queue. The SVG writer's loop over the javac graph's 17k frames was never compiled, and
