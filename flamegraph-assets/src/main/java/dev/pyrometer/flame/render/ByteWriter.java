@@ -72,6 +72,19 @@ public final class ByteWriter implements AutoCloseable {
         if (pos + 20 > buf.length) {
             flushBuffer();
         }
+        if (v <= Integer.MAX_VALUE) {
+            // C1 compiles long division to a runtime call; most numbers written fit an int.
+            int n = (int) v;
+            int end = pos + digits(n);
+            int i = end;
+            do {
+                int q = n / 10;
+                buf[--i] = (byte) ('0' + n - q * 10);
+                n = q;
+            } while (n != 0);
+            pos = end;
+            return this;
+        }
         int end = pos + digits(v);
         int i = end;
         do {
@@ -80,6 +93,15 @@ public final class ByteWriter implements AutoCloseable {
         } while (v != 0);
         pos = end;
         return this;
+    }
+
+    private static int digits(int v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     private static int digits(long v) {
@@ -102,6 +124,22 @@ public final class ByteWriter implements AutoCloseable {
             scale *= 10;
         }
         long scaled = Math.round(v * scale);
+        if (scaled <= Integer.MAX_VALUE && scale <= 1000) {
+            // Coordinates and percentages: int arithmetic, which C1 inlines (long division is a call).
+            int whole = (int) scaled / (int) scale;
+            decimal(whole);
+            int frac = (int) scaled - whole * (int) scale;
+            if (frac != 0) {
+                write('.');
+                int div = (int) scale / 10;
+                while (frac != 0) {
+                    write('0' + frac / div);
+                    frac %= div;
+                    div /= 10;
+                }
+            }
+            return this;
+        }
         decimal(scaled / scale);
         long frac = scaled % scale;
         if (frac != 0) {
