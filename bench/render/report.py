@@ -186,10 +186,12 @@ machine, load 2–14):
   flamegraph.pl), svg:wide-200k 15.7×, svg:java-100k-base 7.8×, html:javac-like 3.05×; in the run
   above (load 5.5–13.2) the diff is 0.22× (0.31× CPU), svg:javac-real 4.0×, svg:java-100k-base
   14.4×, html:javac-like 1.34× in wall (2.35× in CPU). The CPU ratios move far less.
-- The diff is timed once a side (190 MB inputs), so one run says little: two runs of this branch,
-  started seven minutes apart (07:41 and 07:48 UTC, load medians 6.5 and 7.1; the second with int
-  arithmetic in ByteWriter) gave 0.25× and 0.31× jfr-converter's time, 0.29× and 0.34× its CPU;
-  ours took 3.57 and 3.67 s CPU, jfr-converter 12.41 and 10.72 s.
+- The diff is timed once a side (190 MB inputs), so one run says little: three runs of this branch
+  between 07:41 and 07:55 UTC (load medians over each run 6.5, 7.1 and 6.7; the last two with int
+  arithmetic in ByteWriter) gave 0.25×, 0.31× and 0.32× jfr-converter's time, 0.29×, 0.34× and
+  0.35× its CPU; ours took 3.57, 3.67 and 4.31 s CPU, jfr-converter 12.41, 10.72 and 12.27 s.
+  svg:javac-real, timed first in a run: 0.41 s in the run above (started at load 2.5), 0.91 and
+  0.83 s in the two before it (started at load 5.5 and 6.9).
 - What is left for the diff goal (0.3× jfr-converter): the parse (~1.0 s a side, one per core) is
   bound by a cache miss per frame in the node table and by interning the names of new nodes; the
   serial part after it is the union walk (a cache miss per node in each side's arrays), shares and
