@@ -5,6 +5,7 @@ import dev.pyrometer.flame.diff.ChangeReport;
 import dev.pyrometer.flame.diff.DiffModel;
 import dev.pyrometer.flame.model.FlameTree;
 import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.PreorderMerge;
 import dev.pyrometer.flame.model.Profiles;
 import dev.pyrometer.flame.model.TreeTransforms;
 import dev.pyrometer.flame.render.CollapsedWriter;
@@ -60,6 +61,7 @@ public final class FlameGraphs {
             throw CommandFailure.usage("no output files given");
         }
         outputs.forEach(OutputFormat::of);
+        preload(outputs.stream().map(OutputFormat::of).toList());
         Profiles.Loaded loaded = read(inputs, options.lenient());
         if (loaded.skipped() > 0) {
             warnings.accept(skippedWarning(loaded));
@@ -73,6 +75,31 @@ public final class FlameGraphs {
             writeFile(output, out -> write(tree, OutputFormat.of(output), options, out));
         }
         return new RenderSummary(tree.samples(), stacks);
+    }
+
+    /**
+     * Loads the renderers' templates from the jar (and the process id the output's temporary name
+     * uses) on a thread of its own while the input is read: done after the parse, they were ~10 ms
+     * of a render that no other thread could take over. A failure (a jar without its templates)
+     * shows again, with this one as its cause, when the renderer is used.
+     */
+    private static void preload(List<OutputFormat> formats) {
+        Thread thread = new Thread(() -> {
+            try {
+                for (OutputFormat format : formats) {
+                    switch (format) {
+                        case SVG -> SvgRenderer.preload();
+                        case HTML -> HtmlRenderer.preload();
+                        case COLLAPSED -> { }
+                    }
+                }
+                ProcessHandle.current().pid();
+            } catch (Throwable ignored) {
+                // reported by the renderer's first use on the main thread
+            }
+        }, "template-preload");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The one-line warning for lines lenient mode skipped. */
@@ -128,6 +155,7 @@ public final class FlameGraphs {
         if (base.isEmpty() || neu.isEmpty()) {
             throw CommandFailure.usage("a comparison needs at least one base and one new profile");
         }
+        preload(List.of(format));
         DiffModel model = new DiffModel();
         // Inputs are independent until they meet in the union tree: read two at a time.
         ExecutorService readers = Executors.newFixedThreadPool(2, runnable -> {
@@ -136,6 +164,23 @@ public final class FlameGraphs {
             return thread;
         });
         try {
+            if (base.size() == 1 && neu.size() == 1) {
+                // One profile a side: each is sorted on the thread that read it, and the two are laid
+                // over one tree in a single walk of both (a lookup per node of NEW in BASE's tree before).
+                Future<PreorderMerge.Sorted> b = readers.submit(() -> sortedOne(base.get(0), options));
+                Future<PreorderMerge.Sorted> n = readers.submit(() -> sortedOne(neu.get(0), options));
+                PreorderMerge.Sorted sortedBase = await(b);
+                PreorderMerge.Sorted sortedNew = await(n);
+                long baseSamples = sortedBase.tree().samples();
+                long newSamples = sortedNew.tree().samples();
+                if (baseSamples > 0 && newSamples > 0) {
+                    model = DiffModel.ofPair(PreorderMerge.union(sortedBase, sortedNew), baseSamples, newSamples);
+                } else {
+                    model.addBase(sortedBase.tree());
+                    model.addNew(sortedNew.tree());
+                }
+                return drawDiff(model, readers, out, format, options);
+            }
             List<Future<FlameTree>> bases = base.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
             List<Future<FlameTree>> news = neu.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
             for (Future<FlameTree> tree : bases) {
@@ -144,17 +189,36 @@ public final class FlameGraphs {
             for (Future<FlameTree> tree : news) {
                 model.addNew(await(tree));
             }
-            Graph.DiffShares shares = model.shares();
-            // Ranking the changes and drawing the graph only read the finished tree: once its child
-            // index is built, they run side by side, one per core.
-            model.tree().nameRank();
-            Future<List<Change>> changes = readers.submit(() -> model.changes(shares, options.top(), options.test()));
-            Graph graph = new Graph(model.tree(), options.render(), shares);
-            writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
-            return await(changes);
+            return drawDiff(model, readers, out, format, options);
         } finally {
             readers.shutdownNow();
         }
+    }
+
+    /** Writes the graph of a filled model to {@code out} while the changes are ranked on the other thread. */
+    private static List<Change> drawDiff(DiffModel model, ExecutorService readers, Path out, OutputFormat format,
+                                         DiffOptions options) throws IOException {
+        Graph.DiffShares shares = model.shares();
+        // Ranking the changes and drawing the graph only read the finished tree: once its child
+        // index is built, they run side by side, one per core.
+        model.tree().buildIndex();
+        Future<List<Change>> changes = readers.submit(() -> model.changes(shares, options.top(), options.test()));
+        Graph graph = new Graph(model.tree(), options.render(), shares);
+        writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
+        return await(changes);
+    }
+
+    private static PreorderMerge.Sorted sortedOne(Path input, DiffOptions options) throws IOException {
+        RenderOptions render = options.render();
+        if (render.include() != null || render.exclude() != null || render.reverse()) {
+            return PreorderMerge.sort(readOne(input, options));
+        }
+        // Nothing to filter or reverse: the union computes its own totals, the input's are not needed.
+        Profiles.Loaded loaded = Profiles.readWithoutTotals(input, render.lenient());
+        if (loaded.skipped() > 0) {
+            System.err.println(skippedWarning(loaded));
+        }
+        return PreorderMerge.sort(loaded.tree());
     }
 
     private static FlameTree readOne(Path input, DiffOptions options) throws IOException {
@@ -229,8 +293,10 @@ public final class FlameGraphs {
         if (dir != null && !Files.isDirectory(dir)) {
             throw CommandFailure.input("cannot write " + file + ": directory " + dir + " does not exist");
         }
-        Path tmp = (dir == null ? Path.of(".") : dir)
-                .resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        // Built without '+': the first string concatenation of a shape spins method handles, ~10 ms of a render.
+        String name = new StringBuilder(".").append(file.getFileName()).append('.')
+                .append(ProcessHandle.current().pid()).append(".tmp").toString();
+        Path tmp = (dir == null ? Path.of(".") : dir).resolve(name);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);

@@ -96,6 +96,47 @@ class TreePropertiesTest {
         assertConsistent(twice);
     }
 
+    /**
+     * A file above the split size is parsed as two halves on two threads and merged: the result
+     * must be the tree of a one-thread parse (same stacks and counts, same node count), its totals
+     * consistent, and a malformed line in the second half reported with its line number in the file.
+     */
+    @org.junit.jupiter.api.Test
+    void splitReadEqualsOneThreadParse(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (long seed = 40; sb.length() < 17 << 20; seed++) {
+            sb.append(Stacks.random(seed, 4000, 45));
+        }
+        sb.append("zero;count 0\n").append("only;at;the;end 3\n");
+        String text = sb.toString();
+        java.nio.file.Path file = dir.resolve("big.collapsed");
+        java.nio.file.Files.writeString(file, text);
+        FlameTree split = dev.pyrometer.flame.model.Profiles.read(List.of(file), false).tree();
+        FlameTree whole = Stacks.parse(text);
+        assertEquals(sumOfCounts(text), split.samples());
+        assertEquals(whole.size(), split.size(), "nodes of the merged halves");
+        assertEquals(whole.maxDepth(), split.maxDepth());
+        assertConsistent(split);
+        assertEquals(Stacks.render(whole, OutputFormat.COLLAPSED, RenderOptions.defaults()),
+                Stacks.render(split, OutputFormat.COLLAPSED, RenderOptions.defaults()));
+        // The merged tree is numbered in pre-order and drawn by reading it in order, not by a walk.
+        for (RenderOptions options : List.of(RenderOptions.defaults(), RenderOptions.defaults().withMinWidthPercent(0.5))) {
+            for (OutputFormat format : List.of(OutputFormat.SVG, OutputFormat.HTML)) {
+                assertEquals(Stacks.render(whole, format, options), Stacks.render(split, format, options), format + " " + options);
+            }
+        }
+        // The merged tree still takes more stacks.
+        TreeTransforms.mergeInto(split, Stacks.parse("extra;frame 5\n"));
+        assertEquals(whole.samples() + 5, split.samples());
+        assertConsistent(split);
+
+        long lines = text.lines().count();
+        java.nio.file.Files.writeString(file, text + "no count here\n");
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(dev.pyrometer.cli.CommandFailure.class,
+                () -> dev.pyrometer.flame.model.Profiles.read(List.of(file), false));
+        assertTrue(failure.getMessage().contains(file + ":" + (lines + 1) + ": "), failure.getMessage());
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.5, 2.0, 10.0})
     void pruningKeepsMassInTheParent(double minWidth) throws IOException {
@@ -140,6 +181,39 @@ class TreePropertiesTest {
         assertEquals(neu.samples(), shares.newSamples());
         String svg = render(result, OutputFormat.SVG);
         assertTrue(svg.contains("<g class=\"gone\"><title>base (base "), "base-only frame is drawn and marked");
+    }
+
+    /**
+     * Two files are laid over one tree by a walk of both sorted trees; trees in memory by looking
+     * each node up: the graphs must be the same, and the change report up to rounding.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32})
+    void diffOfTwoFilesEqualsDiffInMemory(long seed, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        String a = Stacks.random(seed, 1500, 30) + "only;in;base 500\n";
+        String b = Stacks.random(seed + 1, 1800, 30) + "only;in;new 40\n";
+        java.nio.file.Path fa = java.nio.file.Files.writeString(dir.resolve("a.collapsed"), a);
+        java.nio.file.Path fb = java.nio.file.Files.writeString(dir.resolve("b.collapsed"), b);
+        var expected = FlameGraphs.diff(List.of(Stacks.parse(a)), List.of(Stacks.parse(b)), DiffOptions.defaults());
+        for (OutputFormat format : List.of(OutputFormat.HTML, OutputFormat.SVG)) {
+            java.nio.file.Path out = dir.resolve("d." + format.name().toLowerCase(java.util.Locale.ROOT));
+            List<Change> changes = FlameGraphs.diff(List.of(fa), List.of(fb), out, DiffOptions.defaults());
+            assertEquals(render(expected, format), java.nio.file.Files.readString(out), format.name());
+            // Totals are sums of doubles taken in node order, which differs between the two trees:
+            // equal to the last few bits only.
+            assertEquals(expected.changes().size(), changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                Change e = expected.changes().get(i);
+                Change c = changes.get(i);
+                assertEquals(e.frame(), c.frame());
+                assertEquals(e.significant(), c.significant());
+                assertEquals(e.baseSelfPct(), c.baseSelfPct(), 1e-9);
+                assertEquals(e.newSelfPct(), c.newSelfPct(), 1e-9);
+                assertEquals(e.baseTotalPct(), c.baseTotalPct(), 1e-9);
+                assertEquals(e.newTotalPct(), c.newTotalPct(), 1e-9);
+            }
+        }
     }
 
     static String render(FlameGraphs.DiffResult result, OutputFormat format) throws IOException {

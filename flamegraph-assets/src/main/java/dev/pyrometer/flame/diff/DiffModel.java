@@ -3,6 +3,7 @@ package dev.pyrometer.flame.diff;
 import dev.pyrometer.flame.Change;
 import dev.pyrometer.flame.model.FlameTree;
 import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.PreorderMerge;
 import dev.pyrometer.flame.model.TreeTransforms;
 import dev.pyrometer.flame.render.Graph;
 import java.util.ArrayList;
@@ -27,6 +28,33 @@ public final class DiffModel {
     private final Side neu = new Side();
     private int baseInputs;
     private int newInputs;
+
+    /**
+     * A comparison of one base and one new profile laid over one tree by {@link PreorderMerge#union}
+     * (base first). Each side must have samples.
+     */
+    public static DiffModel ofPair(PreorderMerge.Union pair, long baseSamples, long newSamples) {
+        DiffModel m = new DiffModel();
+        FlameTree tree = pair.tree();
+        long[] baseCount = pair.aSelf();
+        int size = tree.size();
+        m.union = tree;
+        m.base.ensure(size);
+        m.neu.ensure(size);
+        for (int node = 0; node < size; node++) {
+            long b = baseCount[node];
+            long n = tree.self(node) - b;
+            m.base.count[node] = b;
+            m.base.self[node] = (double) b / baseSamples;
+            m.neu.count[node] = n;
+            m.neu.self[node] = (double) n / newSamples;
+        }
+        m.base.samples = baseSamples;
+        m.neu.samples = newSamples;
+        m.baseInputs = 1;
+        m.newInputs = 1;
+        return m;
+    }
 
     /**
      * Adds one base profile. The model takes the tree over (the first one becomes the union tree

@@ -69,18 +69,27 @@ public final class CollapsedParser {
 
     /** Adds every stack of {@code in}; {@code source} names it in error messages. */
     public void parse(InputStream in, String source) throws IOException {
+        parseSelf(in, source);
+        // Lines only added to their leaf's self (FlameTree.addLeaf): one pass makes the totals right.
+        tree.recomputeTotals();
+    }
+
+    /**
+     * {@link #parse} without making the totals right, for the halves of a file that are merged
+     * next: the merge reads selves only and recomputes the totals once.
+     */
+    void parseSelf(InputStream in, String source) throws IOException {
         try {
             parseAll(in, source);
         } catch (Stop stop) {
             // failed() and firstProblem() tell the caller
         }
-        // Lines only added to their leaf's self (FlameTree.addLeaf): one pass makes the totals right.
-        tree.recomputeTotals();
     }
 
     private void parseAll(InputStream in, String source) throws IOException {
         this.source = source;
         this.lineNumber = 0;
+        tree.ensureLookup();
         byte[] buf = new byte[1 << 20];
         int len = 0;
         while (true) {

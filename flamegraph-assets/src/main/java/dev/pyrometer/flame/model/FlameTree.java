@@ -25,9 +25,15 @@ public final class FlameTree {
     private long[] slots = new long[2 * 2048];
     private int mask = 2048 - 1;
     private int maxDepth;
+    /** Whether {@link #maxDepth} must be found again from the totals. */
+    private boolean maxDepthStale;
     private int[] childStart;
     private int[] children;
     private int[] nameRank;
+    /** The bound the child lists were built with (see {@link #index(long)}). */
+    private long indexedFrom;
+    /** Whether nodes are numbered in pre-order with siblings in name order (see {@link #ofArrays(FrameTable, int[], int[], long[], int, boolean)}). */
+    private boolean sortedPreorder;
 
     public FlameTree(FrameTable frames) {
         this.frames = frames;
@@ -42,16 +48,75 @@ public final class FlameTree {
      * first {@link #child} call.
      */
     static FlameTree ofArrays(FrameTable frames, int[] parent, int[] frame, long[] self) {
+        return ofArrays(frames, parent, frame, self, parent.length, false);
+    }
+
+    /**
+     * {@link #ofArrays(FrameTable, int[], int[], long[])} for the first {@code size} entries; with
+     * {@code sortedPreorder}, the nodes are numbered in pre-order with siblings in name order, so
+     * listing children needs no sort and a renderer may read the nodes in order instead of walking.
+     */
+    static FlameTree ofArrays(FrameTable frames, int[] parent, int[] frame, long[] self, int size,
+                              boolean sortedPreorder) {
+        FlameTree t = ofArraysWithoutTotals(frames, parent, frame, self, size, sortedPreorder);
+        t.recomputeTotals();
+        return t;
+    }
+
+    /** {@link #ofArrays(FrameTable, int[], int[], long[], int, boolean)} with every total 0 until {@link #recomputeTotals()}. */
+    static FlameTree ofArraysWithoutTotals(FrameTable frames, int[] parent, int[] frame, long[] self, int size,
+                                           boolean sortedPreorder) {
         FlameTree t = new FlameTree(frames);
-        t.size = parent.length;
+        t.size = size;
         t.parent = parent;
         t.frame = frame;
         t.self = self;
         t.total = new long[parent.length];
         t.lastChild = null;
         t.slots = null;
-        t.recomputeTotals();
+        t.sortedPreorder = sortedPreorder;
         return t;
+    }
+
+    /** Takes over the nodes of {@code other}, a tree over the same names, which must not be used afterwards. */
+    void adopt(FlameTree other) {
+        if (other.frames != frames) {
+            throw new IllegalArgumentException("a tree can only adopt one over the same frame table");
+        }
+        size = other.size;
+        parent = other.parent;
+        frame = other.frame;
+        self = other.self;
+        total = other.total;
+        lastChild = other.lastChild;
+        slots = other.slots;
+        mask = other.mask;
+        maxDepth = other.maxDepth;
+        maxDepthStale = other.maxDepthStale;
+        sortedPreorder = other.sortedPreorder;
+        childStart = null;
+        children = null;
+    }
+
+    /**
+     * Whether the nodes are numbered in the order a walk visits them (pre-order, siblings in name
+     * order), until a node is added: a renderer can then read them in order, without a child index.
+     */
+    public boolean sortedPreorder() {
+        return sortedPreorder;
+    }
+
+    /** Drops the child lookup table and parser guesses (rebuilt when needed): memory for a merge. */
+    void dropLookup() {
+        slots = null;
+        lastChild = null;
+    }
+
+    /** Builds the child lookup table and parser guesses when the tree has none, before parsing into it. */
+    void ensureLookup() {
+        if (slots == null) {
+            buildLookup();
+        }
     }
 
     /** An independent copy with its own copy of the names, node for node the same. */
@@ -66,6 +131,8 @@ public final class FlameTree {
         c.slots = slots == null ? null : slots.clone();
         c.mask = mask;
         c.maxDepth = maxDepth;
+        c.maxDepthStale = maxDepthStale;
+        c.sortedPreorder = sortedPreorder;
         return c;
     }
 
@@ -167,6 +234,7 @@ public final class FlameTree {
             lastChild = Arrays.copyOf(lastChild, cap);
         }
         int node = size++;
+        sortedPreorder = false;
         parent[node] = p;
         frame[node] = f;
         slots[2 * slot] = key;
@@ -274,80 +342,124 @@ public final class FlameTree {
         for (int node = size - 1; node > 0; node--) {
             total[parent[node]] = Math.addExact(total[parent[node]], total[node]);
         }
-        int[] depth = new int[size];
-        int max = 0;
-        for (int node = 1; node < size; node++) {
-            depth[node] = depth[parent[node]] + 1;
-            if (total[node] != 0 && depth[node] > max) {
-                max = depth[node];
-            }
-        }
-        maxDepth = max;
+        // Found again only if asked for: no renderer needs it, and it took a pass and an int a node.
+        maxDepthStale = true;
         childStart = null;
     }
 
     /** The deepest stack seen, in frames below the root. */
     public int maxDepth() {
+        if (maxDepthStale) {
+            int[] depth = new int[size];
+            int max = 0;
+            for (int node = 1; node < size; node++) {
+                depth[node] = depth[parent[node]] + 1;
+                if (total[node] != 0 && depth[node] > max) {
+                    max = depth[node];
+                }
+            }
+            maxDepth = max;
+            maxDepthStale = false;
+        }
         return maxDepth;
     }
 
     /** Children of {@code node} with samples, ordered by frame name; valid until the tree changes. */
     public int childCount(int node) {
-        index();
+        index(1);
         return childStart[node + 1] - childStart[node];
     }
 
     public int childAt(int node, int i) {
-        index();
+        index(1);
         return children[childStart[node] + i];
     }
 
-    private void index() {
-        if (childStart != null) {
+    /**
+     * Builds the child lists of the nodes whose total is at least {@code minParent}, ordered by name.
+     * Why the bound: an SVG draws about 17k of the 243k nodes of a javac profile, and listing and
+     * sorting only the children of drawn nodes is most of the cost of drawing it.
+     */
+    private void index(long minParent) {
+        if (childStart != null && indexedFrom <= minParent) {
             return;
         }
         int[] start = new int[size + 1];
         for (int n = 1; n < size; n++) {
-            if (total[n] != 0) {
+            if (total[n] != 0 && total[parent[n]] >= minParent) {
                 start[parent[n] + 1]++;
             }
         }
         for (int n = 0; n < size; n++) {
             start[n + 1] += start[n];
         }
-        int[] rank = frames.rankByName();
-        nameRank = rank;
-        long[] keys = new long[start[size]];
+        int[] list = new int[start[size]];
         int[] fill = Arrays.copyOf(start, size);
         for (int n = 1; n < size; n++) {
-            if (total[n] != 0) {
-                keys[fill[parent[n]]++] = (long) rank[frame[n]] << 32 | n;
+            if (total[n] != 0 && total[parent[n]] >= minParent) {
+                list[fill[parent[n]]++] = n;
             }
         }
-        int[] list = new int[keys.length];
-        for (int n = 0; n < size; n++) {
-            int from = start[n];
-            int to = start[n + 1];
-            if (to - from > 1) {
-                Arrays.sort(keys, from, to);
-            }
-            for (int i = from; i < to; i++) {
-                list[i] = (int) keys[i];
-            }
+        if (!sortedPreorder) {
+            sortByRank(start, list);
         }
         childStart = start;
         children = list;
+        indexedFrom = minParent;
+    }
+
+    /** Orders every child list by the names' rank, one sort of the names rather than comparing them per list. */
+    private void sortByRank(int[] start, int[] list) {
+        int[] rank = nameRank();
+        long[] keys = new long[16];
+        for (int n = 0; n < size; n++) {
+            int from = start[n];
+            int count = start[n + 1] - from;
+            if (count < 2) {
+                continue;
+            }
+            if (keys.length < count) {
+                keys = new long[Math.max(count, keys.length * 2)];
+            }
+            for (int i = 0; i < count; i++) {
+                int child = list[from + i];
+                keys[i] = (long) rank[frame[child]] << 32 | child;
+            }
+            Arrays.sort(keys, 0, count);
+            for (int i = 0; i < count; i++) {
+                list[from + i] = (int) keys[i];
+            }
+        }
+    }
+
+    /**
+     * Builds the child index of every node with samples and the names' rank now: readers on
+     * several threads must find them built, as building them later would race.
+     */
+    public void buildIndex() {
+        index(1);
+        nameRank();
     }
 
     /** Each frame id's position in name order (the order siblings are drawn in). */
     public int[] nameRank() {
-        index();
+        if (nameRank == null || nameRank.length != frames.size()) {
+            nameRank = frames.rankByName();
+        }
         return nameRank;
     }
 
     /** Visits nodes in pre-order with an explicit stack, so recursion thousands deep is safe. */
     public void walk(Visitor visitor) {
-        index();
+        walk(1, visitor);
+    }
+
+    /**
+     * {@link #walk(Visitor)} for a visitor that descends only into nodes whose total is at least
+     * {@code minTotal}: the children of smaller nodes are never listed.
+     */
+    public void walk(long minTotal, Visitor visitor) {
+        index(Math.max(1, minTotal));
         int[] stack = new int[64];
         int[] next = new int[64];
         int top = 0;
@@ -363,6 +475,9 @@ public final class FlameTree {
                 next[top] = i + 1;
                 int child = children[childStart[node] + i];
                 if (visitor.enter(child, top + 1)) {
+                    if (total[child] < indexedFrom) {
+                        throw new IllegalStateException("walk(" + indexedFrom + ") entered a node of total " + total[child]);
+                    }
                     if (++top == stack.length) {
                         stack = Arrays.copyOf(stack, top * 2);
                         next = Arrays.copyOf(next, top * 2);

@@ -183,23 +183,54 @@ public final class FrameTable {
 
     /** Ids ordered by displayed name (bytewise, then by kind), the left-to-right order of siblings. */
     public int[] rankByName() {
-        Integer[] order = new Integer[count];
+        int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Arrays.compareUnsigned(pool, start[a], start[a] + nameLength[a],
-                    pool, start[b], start[b] + nameLength[b]);
-            if (c == 0) {
-                c = Integer.compare(kinds[a], kinds[b]);
-            }
-            return c != 0 ? c : Arrays.compareUnsigned(pool, start[a], start[a] + tokenLength[a],
-                    pool, start[b], start[b] + tokenLength[b]);
-        });
+        // A merge sort on ids with the comparison inline: boxing the ids for a comparator sort took twice as long.
+        sort(order, new int[count], 0, count);
         int[] rank = new int[count];
         for (int i = 0; i < count; i++) {
             rank[order[i]] = i;
         }
         return rank;
+    }
+
+    private void sort(int[] ids, int[] tmp, int from, int to) {
+        if (to - from <= 12) {
+            for (int i = from + 1; i < to; i++) {
+                int id = ids[i];
+                int j = i - 1;
+                while (j >= from && compare(ids[j], id) > 0) {
+                    ids[j + 1] = ids[j];
+                    j--;
+                }
+                ids[j + 1] = id;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sort(ids, tmp, from, mid);
+        sort(ids, tmp, mid, to);
+        if (compare(ids[mid - 1], ids[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(ids, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            ids[k] = j >= to || i < mid && compare(tmp[i], tmp[j]) <= 0 ? tmp[i++] : tmp[j++];
+        }
+    }
+
+    /** The order of {@link #rankByName}: displayed name bytewise, then kind, then the token as read. */
+    public int compare(int a, int b) {
+        int c = Arrays.compareUnsigned(pool, start[a], start[a] + nameLength[a],
+                pool, start[b], start[b] + nameLength[b]);
+        if (c == 0) {
+            c = Integer.compare(kinds[a], kinds[b]);
+        }
+        return c != 0 ? c : Arrays.compareUnsigned(pool, start[a], start[a] + tokenLength[a],
+                pool, start[b], start[b] + tokenLength[b]);
     }
 }

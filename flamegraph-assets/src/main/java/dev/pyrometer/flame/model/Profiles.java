@@ -79,17 +79,23 @@ public final class Profiles {
             FlameTree half = new FlameTree(new FrameTable());
             CollapsedParser halfParser = new CollapsedParser(half, parser.lenient(), true);
             Throwable[] halfFailure = new Throwable[1];
+            PreorderMerge.Sorted[] sortedHalf = new PreorderMerge.Sorted[1];
             Thread reader = new Thread(() -> {
                 try {
-                    halfParser.parse(new Slice(channel, split, size), input.toString());
+                    halfParser.parseSelf(new Slice(channel, split, size), input.toString());
+                    if (!halfParser.failed()) {
+                        sortedHalf[0] = PreorderMerge.sort(half);
+                    }
                 } catch (Throwable t) {
                     halfFailure[0] = t;
                 }
             }, "collapsed-reader");
             reader.setDaemon(true);
             reader.start();
+            PreorderMerge.Sorted sortedFirst;
             try {
-                parser.parse(new Slice(channel, 0, split), input.toString());
+                parser.parseSelf(new Slice(channel, 0, split), input.toString());
+                sortedFirst = PreorderMerge.sort(parser.tree());
                 reader.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -110,7 +116,7 @@ public final class Profiles {
             if (halfParser.failed()) {
                 throw CommandFailure.input(halfParser.firstProblem() + CollapsedParser.EXPECTED);
             }
-            TreeTransforms.mergeByIndex(parser.tree(), half);
+            parser.tree().adopt(PreorderMerge.merge(sortedFirst, sortedHalf[0]));
             return new Loaded(half, halfParser.stacks(), halfParser.skipped(), halfParser.firstProblem());
         } catch (NoSuchFileException e) {
             throw CommandFailure.input(input + ": no such file");
@@ -195,6 +201,26 @@ public final class Profiles {
             }
             return n;
         }
+    }
+
+    /**
+     * Reads one collapsed file for {@link PreorderMerge#sort} and a merge: the nodes' totals are
+     * left at 0 (the root's, the sample count, is kept), as the merged tree computes its own. A
+     * {@code .jfr} recording is read as by {@link #read}.
+     */
+    public static Loaded readWithoutTotals(Path input, boolean lenient) throws IOException {
+        if (input.getFileName() != null && input.getFileName().toString().endsWith(".jfr")) {
+            return read(List.of(input), lenient, new FrameTable(), false);
+        }
+        checkReadable(input);
+        FlameTree tree = new FlameTree(new FrameTable());
+        CollapsedParser parser = new CollapsedParser(tree, lenient);
+        try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
+            parser.parseSelf(Channels.newInputStream(channel), input.toString());
+        } catch (NoSuchFileException e) {
+            throw CommandFailure.input(input + ": no such file");
+        }
+        return new Loaded(tree, parser.stacks(), parser.skipped(), parser.firstProblem());
     }
 
     /** Reads collapsed stacks from a stream (the controller's uploads) into a new tree. */

@@ -23,22 +23,6 @@ public final class TreeTransforms {
         });
     }
 
-    /**
-     * Adds every sample of {@code from} into {@code into} in one pass over the node arrays (a parent
-     * always precedes its children), then recomputes the totals.
-     */
-    public static void mergeByIndex(FlameTree into, FlameTree from) {
-        int[] remap = frameMap(into.frames(), from.frames());
-        int[] map = new int[from.size()];
-        into.setSelf(FlameTree.ROOT, into.self(FlameTree.ROOT) + from.self(FlameTree.ROOT));
-        for (int node = 1; node < from.size(); node++) {
-            int target = into.child(map[from.parent(node)], remap[from.frame(node)]);
-            map[node] = target;
-            into.setSelf(target, into.self(target) + from.self(node));
-        }
-        into.recomputeTotals();
-    }
-
     /** For each frame id of {@code from}, the id of the same token in {@code into}. */
     public static int[] frameMap(FrameTable into, FrameTable from) {
         int[] remap = new int[from.size()];

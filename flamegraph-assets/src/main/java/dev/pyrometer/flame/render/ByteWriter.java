@@ -42,16 +42,22 @@ public final class ByteWriter implements AutoCloseable {
     /** Writes text as UTF-8. */
     public ByteWriter text(String s) throws IOException {
         int n = s.length();
-        boolean ascii = true;
-        for (int i = 0; i < n && ascii; i++) {
-            ascii = s.charAt(i) < 0x80;
+        if (n > buf.length - pos) {
+            flushBuffer();
+            if (n > buf.length) {
+                return write(s.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        if (!ascii) {
-            return write(s.getBytes(StandardCharsets.UTF_8));
-        }
+        // Straight into the buffer while the text is ASCII, the common case; anything else encoded whole.
+        int p = pos;
         for (int i = 0; i < n; i++) {
-            write(s.charAt(i));
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return write(s.getBytes(StandardCharsets.UTF_8));
+            }
+            buf[p++] = (byte) c;
         }
+        pos = p;
         return this;
     }
 
@@ -66,6 +72,19 @@ public final class ByteWriter implements AutoCloseable {
         if (pos + 20 > buf.length) {
             flushBuffer();
         }
+        if (v <= Integer.MAX_VALUE) {
+            // C1 compiles long division to a runtime call; most numbers written fit an int.
+            int n = (int) v;
+            int end = pos + digits(n);
+            int i = end;
+            do {
+                int q = n / 10;
+                buf[--i] = (byte) ('0' + n - q * 10);
+                n = q;
+            } while (n != 0);
+            pos = end;
+            return this;
+        }
         int end = pos + digits(v);
         int i = end;
         do {
@@ -74,6 +93,15 @@ public final class ByteWriter implements AutoCloseable {
         } while (v != 0);
         pos = end;
         return this;
+    }
+
+    private static int digits(int v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     private static int digits(long v) {
@@ -96,6 +124,22 @@ public final class ByteWriter implements AutoCloseable {
             scale *= 10;
         }
         long scaled = Math.round(v * scale);
+        if (scaled <= Integer.MAX_VALUE && scale <= 1000) {
+            // Coordinates and percentages: int arithmetic, which C1 inlines (long division is a call).
+            int whole = (int) scaled / (int) scale;
+            decimal(whole);
+            int frac = (int) scaled - whole * (int) scale;
+            if (frac != 0) {
+                write('.');
+                int div = (int) scale / 10;
+                while (frac != 0) {
+                    write('0' + frac / div);
+                    frac %= div;
+                    div /= 10;
+                }
+            }
+            return this;
+        }
         decimal(scaled / scale);
         long frac = scaled % scale;
         if (frac != 0) {
@@ -112,24 +156,26 @@ public final class ByteWriter implements AutoCloseable {
 
     /** UTF-8 bytes escaped for XML text and attribute values. */
     public ByteWriter xml(byte[] bytes, int off, int len) throws IOException {
-        for (int i = off, end = off + len; i < end; i++) {
+        int end = off + len;
+        int run = off;
+        // Runs of bytes that need no escape are copied whole: frame names rarely hold any.
+        for (int i = off; i < end; i++) {
             byte b = bytes[i];
+            if (b < 0 || b >= 0x20 && b != '&' && b != '<' && b != '>' && b != '"' && b != '\'') {
+                continue;
+            }
+            write(bytes, run, i - run);
+            run = i + 1;
             switch (b) {
                 case '&' -> text("&amp;");
                 case '<' -> text("&lt;");
                 case '>' -> text("&gt;");
                 case '"' -> text("&quot;");
                 case '\'' -> text("&#39;");
-                default -> {
-                    if (b >= 0 && b < 0x20) {
-                        write('?');
-                    } else {
-                        write(b);
-                    }
-                }
+                default -> write('?');
             }
         }
-        return this;
+        return write(bytes, run, end - run);
     }
 
     public ByteWriter xml(String s) throws IOException {

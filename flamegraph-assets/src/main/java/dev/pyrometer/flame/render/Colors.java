@@ -45,10 +45,12 @@ final class Colors {
         return delta > 0 ? 0xff << 16 | fade << 8 | fade : fade << 16 | fade << 8 | 0xff;
     }
 
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     static void hex(ByteWriter out, int rgb) throws java.io.IOException {
         out.write('#');
         for (int shift = 20; shift >= 0; shift -= 4) {
-            out.write("0123456789abcdef".charAt((rgb >> shift) & 15));
+            out.write(HEX[(rgb >> shift) & 15]);
         }
     }
 }

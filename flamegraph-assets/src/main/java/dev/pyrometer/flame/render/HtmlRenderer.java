@@ -33,6 +33,11 @@ public final class HtmlRenderer {
     private long[] baseUnits;
     private long[] newUnits;
 
+    /** Loads the template, if not yet done (class initialisation), so a later render need not wait for it. */
+    public static void preload() {
+        TEMPLATE.slots();
+    }
+
     public HtmlRenderer(Graph graph) {
         this.graph = graph;
         this.tree = graph.tree();

@@ -32,6 +32,11 @@ public final class SvgRenderer {
     private int height;
     private double diffScale;
 
+    /** Loads the template, if not yet done (class initialisation), so a later render need not wait for it. */
+    public static void preload() {
+        TEMPLATE.slots();
+    }
+
     public SvgRenderer(Graph graph) {
         this.graph = graph;
         this.tree = graph.tree();
@@ -44,32 +49,34 @@ public final class SvgRenderer {
     }
 
     public void render(OutputStream stream) throws IOException {
-        int[] depth = {0};
+        Layout.Frames drawn = Layout.frames(tree, minTotal);
         EnumSet<FrameKind> kinds = EnumSet.noneOf(FrameKind.class);
-        Layout.walk(tree, minTotal, (node, d, left) -> {
-            depth[0] = Math.max(depth[0], d);
+        for (int i = 0; i < drawn.count(); i++) {
+            int node = drawn.node()[i];
             if (node != FlameTree.ROOT) {
                 kinds.add(frames.kind(tree.frame(node)));
                 if (graph.diff() != null) {
                     diffScale = Math.max(diffScale, Math.abs(graph.diff().selfDelta(node)));
                 }
             }
-        });
+        }
         // Full colour at the largest change, but never for less than 1% of all samples, so noise stays pale.
         diffScale = Math.max(diffScale, 0.01);
-        height = TOP + (depth[0] + 1) * FRAME_HEIGHT + BOTTOM;
+        height = TOP + (drawn.maxDepth() + 1) * FRAME_HEIGHT + BOTTOM;
         ByteWriter out = new ByteWriter(stream);
         var options = graph.options();
         TEMPLATE.render(out, Map.of(
-                "root", o -> o.text("<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH
-                        + "\" height=\"" + height + "\" viewBox=\"0 0 " + WIDTH + " " + height + "\">"),
+                "root", o -> o.text("<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").decimal(WIDTH)
+                        .text("\" height=\"").decimal(height).text("\" viewBox=\"0 0 ").decimal(WIDTH).write(' ')
+                        .decimal(height).text("\">"),
                 "title", o -> o.xml(options.title() == null ? "" : options.title()),
                 "subtitle", o -> o.xml(options.subtitle() == null ? "" : options.subtitle()),
                 "legend", o -> legend(o, kinds),
-                "frames", this::frames,
-                "config", o -> o.text("{\"width\": " + WIDTH + ", \"height\": " + height + ", \"frameHeight\": "
-                        + FRAME_HEIGHT + ", \"top\": " + TOP + ", \"bottom\": " + BOTTOM + ", \"pad\": " + PAD
-                        + ", \"diff\": " + (graph.diff() != null) + "}")));
+                "frames", o -> frames(o, drawn),
+                "config", o -> o.text("{\"width\": ").decimal(WIDTH).text(", \"height\": ").decimal(height)
+                        .text(", \"frameHeight\": ").decimal(FRAME_HEIGHT).text(", \"top\": ").decimal(TOP)
+                        .text(", \"bottom\": ").decimal(BOTTOM).text(", \"pad\": ").decimal(PAD)
+                        .text(", \"diff\": ").text(graph.diff() != null ? "true" : "false").write('}')));
         out.flush();
     }
 
@@ -95,43 +102,63 @@ public final class SvgRenderer {
         return x + 24 + (int) Math.ceil(label.length() * CHAR_WIDTH);
     }
 
-    private void frames(ByteWriter out) throws IOException {
+    private static final byte[] ROOT_NAME = ascii("all");
+    private static final byte[] GROUP = ascii("<g><title>");
+    private static final byte[] GONE_GROUP = ascii("<g class=\"gone\"><title>");
+    private static final byte[] RECT_X = ascii("</title><rect x=\"");
+    private static final byte[] Y = ascii("\" y=\"");
+    private static final byte[] WIDTH_ATTR = ascii("\" width=\"");
+    private static final byte[] HEIGHT_FILL = ascii("\" height=\"" + (FRAME_HEIGHT - 1) + "\" fill=\"");
+    private static final byte[] TEXT_X = ascii("\"/><text x=\"");
+    private static final byte[] TEXT_BODY = ascii("\">");
+    private static final byte[] END = ascii("</text></g>\n");
+    private static final byte[] SAMPLES = ascii(" samples, ");
+    private static final byte[] PERCENT_CLOSE = ascii("%)");
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private void frames(ByteWriter out, Layout.Frames drawn) throws IOException {
         out.write('\n');
         long samples = Math.max(1, tree.samples());
-        byte[] pool = frames.pool();
-        byte[] rootName = "all".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        try {
-            Layout.walk(tree, minTotal, (node, depth, left) -> {
-                int f = tree.frame(node);
-                byte[] nameBytes = f < 0 ? rootName : pool;
-                int nameOff = f < 0 ? 0 : frames.nameStart(f);
-                int nameLen = f < 0 ? rootName.length : frames.nameLength(f);
-                double x = PAD + left * pixelsPerSample;
-                double w = tree.total(node) * pixelsPerSample;
-                int y = height - BOTTOM - (depth + 1) * FRAME_HEIGHT;
-                boolean gone = graph.diff() != null && graph.diff().newTotal()[node] == 0;
-                out.text(gone ? "<g class=\"gone\"><title>" : "<g><title>").xml(nameBytes, nameOff, nameLen);
-                tooltip(out, node, samples);
-                out.text("</title><rect x=\"").fixed(x, 2).text("\" y=\"").decimal(y).text("\" width=\"").fixed(w, 2)
-                        .text("\" height=\"").decimal(FRAME_HEIGHT - 1).text("\" fill=\"");
-                int rgb = graph.diff() != null ? Colors.diff(graph.diff().selfDelta(node), diffScale)
-                        : f < 0 ? Colors.base(FrameKind.NATIVE) : Colors.plain(frames.kind(f), frames.nameHash(f));
-                Colors.hex(out, rgb);
-                out.text("\"/><text x=\"").fixed(x + 3, 2).text("\" y=\"").decimal(y + 12).text("\">");
-                label(out, nameBytes, nameOff, nameLen, w);
-                out.text("</text></g>\n");
-            });
-        } catch (Layout.LayoutException e) {
-            throw (IOException) e.getCause();
+        for (int i = 0; i < drawn.count(); i++) {
+            frame(out, drawn.node()[i], drawn.depth()[i], drawn.left()[i], samples);
         }
+    }
+
+    /**
+     * One frame's group. A method of its own, not the body of the loop above: the JIT compiles a
+     * method after a few hundred calls, but a loop run once only after tens of thousands of
+     * iterations, and an SVG has about 17k frames, all of them written by the interpreter before.
+     */
+    private void frame(ByteWriter out, int node, int depth, long left, long samples) throws IOException {
+        int f = tree.frame(node);
+        byte[] nameBytes = f < 0 ? ROOT_NAME : frames.pool();
+        int nameOff = f < 0 ? 0 : frames.nameStart(f);
+        int nameLen = f < 0 ? ROOT_NAME.length : frames.nameLength(f);
+        double x = PAD + left * pixelsPerSample;
+        double w = tree.total(node) * pixelsPerSample;
+        int y = height - BOTTOM - (depth + 1) * FRAME_HEIGHT;
+        Graph.DiffShares diff = graph.diff();
+        boolean gone = diff != null && diff.newTotal()[node] == 0;
+        out.write(gone ? GONE_GROUP : GROUP).xml(nameBytes, nameOff, nameLen);
+        tooltip(out, node, samples);
+        out.write(RECT_X).fixed(x, 2).write(Y).decimal(y).write(WIDTH_ATTR).fixed(w, 2).write(HEIGHT_FILL);
+        int rgb = diff != null ? Colors.diff(diff.selfDelta(node), diffScale)
+                : f < 0 ? Colors.base(FrameKind.NATIVE) : Colors.plain(frames.kind(f), frames.nameHash(f));
+        Colors.hex(out, rgb);
+        out.write(TEXT_X).fixed(x + 3, 2).write(Y).decimal(y + 12).write(TEXT_BODY);
+        label(out, nameBytes, nameOff, nameLen, w);
+        out.write(END);
     }
 
     private void tooltip(ByteWriter out, int node, long samples) throws IOException {
         Graph.DiffShares diff = graph.diff();
         if (diff == null) {
-            out.text(" (");
+            out.write(' ').write('(');
             grouped(out, tree.total(node));
-            out.text(" samples, ").fixed(100.0 * tree.total(node) / samples, 2).text("%)");
+            out.write(SAMPLES).fixed(100.0 * tree.total(node) / samples, 2).write(PERCENT_CLOSE);
             return;
         }
         out.text(" (base ").fixed(100 * diff.baseTotal()[node], 2).text("% self ").fixed(100 * diff.baseSelf()[node], 2)
@@ -147,14 +174,15 @@ public final class SvgRenderer {
         out.text(")");
     }
 
+    /** A count with a comma every three digits. */
     private static void grouped(ByteWriter out, long v) throws IOException {
-        String s = Long.toString(v);
-        for (int i = 0; i < s.length(); i++) {
-            if (i > 0 && (s.length() - i) % 3 == 0) {
-                out.write(',');
-            }
-            out.write(s.charAt(i));
+        if (v < 1000) {
+            out.decimal(v);
+            return;
         }
+        grouped(out, v / 1000);
+        int rest = (int) (v % 1000);
+        out.write(',').write('0' + rest / 100).write('0' + rest / 10 % 10).write('0' + rest % 10);
     }
 
     /** The name, cut to what fits in {@code width} pixels with ".." (on a character boundary). */

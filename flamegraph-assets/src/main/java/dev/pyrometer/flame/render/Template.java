@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A page under {@code templates/} with named slots {@code /*name:*&#47;default/*:name*&#47;} (or
@@ -16,26 +14,51 @@ import java.util.regex.Pattern;
  * the defaults; rendering streams the literal parts and lets a writer fill each slot.
  */
 public final class Template {
-    private static final Pattern SLOT = Pattern.compile(
-            "(?:/\\*(\\w+):\\*/|<!--(\\w+):-->)(.*?)(?:/\\*:\\1\\*/|<!--:\\2-->)", Pattern.DOTALL);
-
     private final List<byte[]> literals = new ArrayList<>();
     private final List<String> slots = new ArrayList<>();
 
+    /** Splits the page at its slots; a hand-written scan, as compiling a regex cost more than the rest of loading. */
     private Template(String text) {
-        Matcher m = SLOT.matcher(text);
         int last = 0;
-        while (m.find()) {
-            literals.add(text.substring(last, m.start()).getBytes(StandardCharsets.UTF_8));
-            slots.add(m.group(1) != null ? m.group(1) : m.group(2));
-            last = m.end();
+        int from = 0;
+        while (true) {
+            int script = text.indexOf("/*", from);
+            int markup = text.indexOf("<!--", from);
+            if (script < 0 && markup < 0) {
+                break;
+            }
+            boolean isScript = markup < 0 || script >= 0 && script < markup;
+            int open = isScript ? script : markup;
+            String prefix = isScript ? "/*" : "<!--";
+            String suffix = isScript ? "*/" : "-->";
+            int nameStart = open + prefix.length();
+            int nameEnd = nameStart;
+            while (nameEnd < text.length() && isWordChar(text.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            String name = text.substring(nameStart, nameEnd);
+            String close = prefix.concat(":").concat(name).concat(suffix);
+            int valueStart = nameEnd + 1 + suffix.length();
+            int closeAt = nameEnd > nameStart && text.startsWith(":".concat(suffix), nameEnd) ? text.indexOf(close, valueStart) : -1;
+            if (closeAt < 0) {
+                from = open + 1;
+                continue;
+            }
+            literals.add(text.substring(last, open).getBytes(StandardCharsets.UTF_8));
+            slots.add(name);
+            last = closeAt + close.length();
+            from = last;
         }
         literals.add(text.substring(last).getBytes(StandardCharsets.UTF_8));
     }
 
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
     /** Loads {@code templates/<name>} from the class path. */
     public static Template load(String name) {
-        try (InputStream in = Template.class.getResourceAsStream("/templates/" + name)) {
+        try (InputStream in = Template.class.getResourceAsStream("/templates/".concat(name))) {
             if (in == null) {
                 throw new IllegalStateException("template " + name + " is missing from the jar");
             }
