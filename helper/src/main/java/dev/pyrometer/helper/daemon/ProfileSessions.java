@@ -81,12 +81,19 @@ final class ProfileSessions {
 
     private synchronized Session admit(WireMessage.ProfileStart cmd, long received,
                                        Consumer<WireMessage.Reply> answer) {
+        long admitted = System.nanoTime();
         WireMessage.Reply reply = check(cmd);
         if (reply != null) {
             answer.accept(reply);
             return null;
         }
+        long checked = System.nanoTime();
         Session session = prepare(cmd, received);
+        if (session != null) {
+            session.admission = "waited " + (admitted - received) / 1_000_000 + " ms, checks "
+                    + (checked - admitted) / 1_000_000 + " ms, spool entry " + (System.nanoTime() - checked) / 1_000_000
+                    + " ms";
+        }
         if (session == null) {
             answer.accept(refuse(cmd, "cannot hold the profile in the helper's spool (see its log)"));
             return null;
@@ -193,6 +200,8 @@ final class ProfileSessions {
         final SpooledProfile profile;
         final ProfileRequest request;
         final long accepted;
+        /** How the time from the frame to the run was spent: for diagnosing a slow start. */
+        volatile String admission = "";
         /** When the worker began the run: the helper's own checks and spool entry took until then. */
         volatile long started;
         volatile boolean cancelled;
@@ -249,7 +258,7 @@ final class ProfileSessions {
             };
             if (status == ProfileStatus.PROFILING) {
                 detail = (System.nanoTime() - accepted) / 1_000_000 + " ms from the command to sampling (frame to run "
-                        + (started - accepted) / 1_000_000 + " ms); " + detail;
+                        + (started - accepted) / 1_000_000 + " ms: " + admission + "); " + detail;
                 attachDetail = detail;
             }
             if (status != null) {
