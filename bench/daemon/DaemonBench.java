@@ -177,10 +177,13 @@ public final class DaemonBench {
 
     static void awaitListed(long pid) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jvms?host=bench")).GET()).body()
-                .contains("\"pid\":" + pid + ",")) {
+        // listed and attachable: a JVM seen while still starting (no SIGQUIT handler yet) is listed as not
+        // attachable until the helper's next look, 5 s later
+        while (!new JsonArray(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/jvms?host=bench")).GET()).body())
+                .stream().map(JsonObject.class::cast)
+                .anyMatch(j -> j.getLong("pid") == pid && Boolean.TRUE.equals(j.getBoolean("attachable")))) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("JVM " + pid + " not in the helper's inventory within 60 s");
+                throw new IllegalStateException("JVM " + pid + " not in the helper's inventory as attachable within 60 s");
             }
             Thread.sleep(200);
         }
