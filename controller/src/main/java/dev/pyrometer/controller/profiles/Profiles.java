@@ -98,12 +98,28 @@ public final class Profiles {
                 release, trigger);
         Reservation reservation = reservation(record);
         active.put(key, reservation);
-        return store.saveProfile(record)
-                .onFailure(e -> active.remove(key, reservation))
-                .map(v -> {
-                    sendStart(host, record, req);
-                    return record;
-                });
+        long began = System.nanoTime();
+        // The record's commit is queued first, then the command goes out without waiting for it: the
+        // helper attaches one disk write earlier. The store runs its work in order on one thread, so the
+        // helper's reports (and a failure noted below) are applied after the record exists. The caller
+        // hears 202 only once the record is on disk, so an acknowledged profile is never lost; a commit
+        // that fails, or a controller that dies before it, leaves the helper a profile this controller
+        // does not know: its reports are ignored, it is cancelled, and its upload (404) is dropped.
+        Future<Void> saved = store.saveProfile(record);
+        sendStart(host, record, req);
+        LOG.fine(() -> "profile " + record.id() + ": command sent " + micros(began) + " us after the checks");
+        return saved
+                .onSuccess(v -> LOG.fine(() -> "profile " + record.id() + ": record committed " + micros(began)
+                        + " us after the checks"))
+                .onFailure(e -> {
+                    active.remove(key, reservation);
+                    host.session().ifPresent(s -> s.send(new WireMessage.ProfileCancel(s.nextCommandId(), record.id())));
+                })
+                .map(v -> record);
+    }
+
+    private static long micros(long since) {
+        return (System.nanoTime() - since) / 1_000;
     }
 
     /**

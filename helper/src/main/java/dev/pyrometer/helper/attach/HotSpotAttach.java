@@ -29,6 +29,7 @@ public final class HotSpotAttach implements AutoCloseable {
     private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
 
     private final AttachTarget target;
+    private final ProcessControl control;
     private final ThreadBoost boost;
     private final List<String> notes = new ArrayList<>();
     private Path triggerFile;
@@ -36,8 +37,14 @@ public final class HotSpotAttach implements AutoCloseable {
     private final long created = System.nanoTime();
 
     public HotSpotAttach(AttachTarget target, boolean boostThreads) {
+        this(target, boostThreads, ProcessControl.subprocesses());
+    }
+
+    /** {@code control} sends the signal and sets the boosted threads' priorities. */
+    public HotSpotAttach(AttachTarget target, boolean boostThreads, ProcessControl control) {
         this.target = target;
-        this.boost = new ThreadBoost(target.pid(), boostThreads);
+        this.control = control;
+        this.boost = new ThreadBoost(target.pid(), boostThreads, control);
     }
 
     /**
@@ -89,9 +96,18 @@ public final class HotSpotAttach implements AutoCloseable {
      * Returns true when it had to be started (a first attach).
      */
     public boolean ensureListener(Duration deadline) {
+        return ensureListener(deadline, false);
+    }
+
+    /**
+     * As {@link #ensureListener(Duration)}; with {@code answeredBefore} (this very process answered
+     * us before, and HotSpot never stops its listener) an existing socket is trusted without a probe
+     * connection, which the single-threaded listener would have to serve ahead of the real command.
+     */
+    public boolean ensureListener(Duration deadline, boolean answeredBefore) {
         long end = System.nanoTime() + deadline.toNanos();
         Path socket = target.socket();
-        if (Files.exists(socket) && canConnect(socket)) {
+        if (Files.exists(socket) && (answeredBefore || canConnect(socket))) {
             return false;
         }
         if (!target.catchesSigquit()) {
@@ -106,7 +122,7 @@ public final class HotSpotAttach implements AutoCloseable {
         mark("boost-sd");
         triggerFile = createTriggerFile();
         try {
-            SystemCommands.sendQuit(target.pid());
+            control.sendQuit(target.pid());
         } catch (IOException e) {
             throw CommandFailure.target("could not send SIGQUIT to JVM " + target.pid() + ": " + e.getMessage(), e);
         }

@@ -11,30 +11,29 @@ import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
 
 /**
- * The two things Java cannot do to another process, sending SIGQUIT and changing a thread's nice
- * value, run as typed subprocesses built from numbers (never a shell string), each with a deadline.
+ * {@link ProcessControl} through typed subprocesses built from numbers (never a shell string),
+ * each with a deadline.
  */
-final class SystemCommands {
+final class SystemCommands implements ProcessControl {
 
+    static final SystemCommands INSTANCE = new SystemCommands();
     private static final Duration DEADLINE = Duration.ofSeconds(3);
 
     private SystemCommands() {
     }
 
-    /** Sends SIGQUIT to {@code pid}; the caller has checked that the process handles it. */
-    static void sendQuit(long pid) throws IOException {
+    @Override
+    public void sendQuit(long pid) throws IOException {
         run(new CommandLine("kill").addArgument("-s", false).addArgument("QUIT", false)
                 .addArgument(Long.toString(pid), false));
     }
 
-    /** Sets the nice value of each thread id (absolute, as util-linux renice does with -n). */
-    static void renice(int nice, List<Long> tids) throws IOException {
+    @Override
+    public void renice(int nice, List<Long> tids) throws IOException {
         if (tids.isEmpty()) {
             return;
         }
-        if (nice < -20 || nice > 19) {
-            throw new IllegalArgumentException("nice out of range: " + nice);
-        }
+        DirectCalls.checkNice(nice);
         CommandLine cmd = new CommandLine("renice").addArgument("-n", false)
                 .addArgument(Integer.toString(nice), false).addArgument("-p", false);
         tids.forEach(tid -> cmd.addArgument(Long.toString(tid), false));

@@ -21,6 +21,7 @@ final class ThreadBoost implements AutoCloseable {
 
     private final long pid;
     private final boolean enabled;
+    private final ProcessControl control;
     private final Map<Long, Integer> original = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -30,9 +31,10 @@ final class ThreadBoost implements AutoCloseable {
     /** The threads there were before anything was boosted: any other thread at the boosted value was born of ours. */
     private final java.util.Set<Long> before;
 
-    ThreadBoost(long pid, boolean enabled) {
+    ThreadBoost(long pid, boolean enabled, ProcessControl control) {
         this.pid = pid;
         this.enabled = enabled;
+        this.control = control;
         this.baseline = enabled ? niceOf(pid, pid) : 0;
         this.before = enabled ? new java.util.HashSet<>(allThreads(pid)) : java.util.Set.of();
     }
@@ -58,7 +60,7 @@ final class ThreadBoost implements AutoCloseable {
             }
         }
         try {
-            SystemCommands.renice(BOOSTED_NICE, fresh);
+            control.renice(BOOSTED_NICE, fresh);
         } catch (IOException e) {
             problems.add("could not raise the priority of " + String.join(", ", comms) + ": " + e.getMessage());
         }
@@ -84,7 +86,7 @@ final class ThreadBoost implements AutoCloseable {
         byNice.forEach((nice, tids) -> {
             List<Long> alive = tids.stream().filter(tid -> Files.exists(taskDir(pid, tid))).toList();
             try {
-                SystemCommands.renice(nice, alive);
+                control.renice(nice, alive);
             } catch (IOException e) {
                 problems.add("could not restore the priority of threads " + alive + ": " + e.getMessage());
             }

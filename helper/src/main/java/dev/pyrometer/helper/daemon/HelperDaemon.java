@@ -1,6 +1,7 @@
 package dev.pyrometer.helper.daemon;
 
 import dev.pyrometer.helper.attach.HotSpotAttach;
+import dev.pyrometer.helper.attach.ProcessControl;
 import dev.pyrometer.helper.discovery.JvmDiscovery;
 import dev.pyrometer.helper.profile.Profiler;
 import dev.pyrometer.helper.rules.RuleRunner;
@@ -45,7 +46,9 @@ public final class HelperDaemon {
     public HelperDaemon(DaemonConfig config, RulesOptions rulesOptions) {
         this.config = config;
         // rendering in a child JVM keeps the renderer out of this long-lived heap and metaspace
-        Profiler profiler = new Profiler(config.workDir(), dev.pyrometer.helper.render.ChildRenderer.sameAsThisJvm());
+        // in-process system calls: the bridge loads once here, not on a profile's path
+        Profiler profiler = new Profiler(config.workDir(), dev.pyrometer.helper.render.ChildRenderer.sameAsThisJvm(),
+                ProcessControl.direct());
         this.spool = Spool.open(config.spoolDir(), config.spoolMaxBytes());
         HttpClient http = HttpClient.newBuilder().connectTimeout(ControllerLink.CONNECT_DEADLINE)
                 .executor(workers).build();
@@ -144,7 +147,8 @@ public final class HelperDaemon {
         if (m instanceof WireMessage.RulesSet set) {
             workers.execute(() -> link.send(rules.apply(set)));
         } else if (m instanceof WireMessage.ProfileStart start) {
-            workers.execute(() -> sessions.start(start, link::send));
+            long received = System.nanoTime(); // the hand-off and checks count in the command's reported time
+            workers.execute(() -> sessions.run(start, received, link::send));
         } else if (m instanceof WireMessage.ProfileCancel cancel) {
             workers.execute(() -> link.send(sessions.cancel(cancel)));
         } else if (m instanceof WireMessage.Ping ping) {

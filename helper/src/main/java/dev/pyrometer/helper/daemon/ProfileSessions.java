@@ -57,26 +57,52 @@ final class ProfileSessions {
     }
 
     /**
-     * Checks the command and starts the run; {@code answer} gets the reply (saying why when refused),
-     * always before the run's first state.
+     * Checks the command and starts the run on a worker; {@code answer} gets the reply (saying why
+     * when refused), always before the run's first state.
      */
-    synchronized void start(WireMessage.ProfileStart cmd, Consumer<WireMessage.Reply> answer) {
-        long received = System.nanoTime(); // the checks below count in the command's reported time
+    void start(WireMessage.ProfileStart cmd, Consumer<WireMessage.Reply> answer) {
+        Session session = admit(cmd, System.nanoTime(), answer);
+        if (session != null) {
+            workers.execute(session);
+        }
+    }
+
+    /**
+     * As {@link #start}, but runs the profile on the calling thread (a worker), which returns when it
+     * is recorded: one thread hand-off fewer between the command and the attach.
+     * {@code received} is when the command's frame arrived.
+     */
+    void run(WireMessage.ProfileStart cmd, long received, Consumer<WireMessage.Reply> answer) {
+        Session session = admit(cmd, received, answer);
+        if (session != null) {
+            session.run();
+        }
+    }
+
+    private synchronized Session admit(WireMessage.ProfileStart cmd, long received,
+                                       Consumer<WireMessage.Reply> answer) {
+        long admitted = System.nanoTime();
         WireMessage.Reply reply = check(cmd);
         if (reply != null) {
             answer.accept(reply);
-            return;
+            return null;
         }
+        long checked = System.nanoTime();
         Session session = prepare(cmd, received);
+        if (session != null) {
+            session.admission = "waited " + (admitted - received) / 1_000_000 + " ms, checks "
+                    + (checked - admitted) / 1_000_000 + " ms, spool entry " + (System.nanoTime() - checked) / 1_000_000
+                    + " ms";
+        }
         if (session == null) {
             answer.accept(refuse(cmd, "cannot hold the profile in the helper's spool (see its log)"));
-            return;
+            return null;
         }
         running.put(cmd.pid(), session);
         // the reply goes out on the reports thread, ahead of the run's first state, while the attach begins
         WireMessage.Reply ok = new WireMessage.Reply(cmd.id(), true, null);
         reports.execute(() -> answer.accept(ok));
-        workers.execute(session);
+        return session;
     }
 
     /** Why the command cannot be run, or null when it can. */
@@ -96,7 +122,9 @@ final class ProfileSessions {
         if (interval == null) {
             return refuse(cmd, "interval '" + cmd.interval() + "' is not like 10ms or 500us");
         }
-        if (ProcessFacts.read(cmd.pid()).filter(f -> f.libjvm().isPresent()).isEmpty()) {
+        // a JVM our agent was started in (same pid and start time) is one; else read its maps
+        if (!profiler.attachedBefore(cmd.pid())
+                && ProcessFacts.read(cmd.pid()).filter(f -> f.libjvm().isPresent()).isEmpty()) {
             return refuse(cmd, "no JVM with pid " + cmd.pid() + " on this host (it may have exited)");
         }
         try {
@@ -172,6 +200,8 @@ final class ProfileSessions {
         final SpooledProfile profile;
         final ProfileRequest request;
         final long accepted;
+        /** How the time from the frame to the run was spent: for diagnosing a slow start. */
+        volatile String admission = "";
         /** When the worker began the run: the helper's own checks and spool entry took until then. */
         volatile long started;
         volatile boolean cancelled;
@@ -227,8 +257,8 @@ final class ProfileSessions {
                 default -> null;
             };
             if (status == ProfileStatus.PROFILING) {
-                detail = (System.nanoTime() - accepted) / 1_000_000 + " ms from the command to sampling (checks "
-                        + (started - accepted) / 1_000_000 + " ms); " + detail;
+                detail = (System.nanoTime() - accepted) / 1_000_000 + " ms from the command to sampling (frame to run "
+                        + (started - accepted) / 1_000_000 + " ms: " + admission + "); " + detail;
                 attachDetail = detail;
             }
             if (status != null) {

@@ -4,6 +4,8 @@ import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.helper.attach.AttachCheck;
 import dev.pyrometer.helper.attach.AttachTarget;
 import dev.pyrometer.helper.attach.HotSpotAttach;
+import dev.pyrometer.helper.attach.KnownTargets;
+import dev.pyrometer.helper.attach.ProcessControl;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -35,45 +37,69 @@ final class ProfileRun {
     private final AgentLibrary library;
     private final Path recordingsDir;
     private final Renderer renderer;
+    private final KnownTargets knownTargets;
+    private final ProcessControl control;
     private final List<String> warnings = new ArrayList<>();
     /** The agent library's path inside the target, once placed. */
     private String agent;
 
     ProfileRun(ProfileRequest request, ProfileListener listener, AgentLibrary library, Path recordingsDir,
-               Renderer renderer) {
+               Renderer renderer, KnownTargets knownTargets, ProcessControl control) {
         this.request = request;
         this.listener = listener;
         this.library = library;
         this.recordingsDir = recordingsDir;
         this.renderer = renderer;
+        this.knownTargets = knownTargets;
+        this.control = control;
     }
 
     ProfileResult run() {
+        try {
+            return runChecked();
+        } catch (RuntimeException e) {
+            // whatever went wrong, the next attempt looks at the JVM afresh
+            knownTargets.forget(request.pid());
+            throw e;
+        }
+    }
+
+    private ProfileResult runChecked() {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         long pid = request.pid();
         listener.onState("checking", "JVM " + pid);
-        AttachTarget target = AttachCheck.check(pid, library.pathInTarget());
+        // Our agent started in this very process before: what the checks and the placement found then
+        // still holds (a pid reused by another process has another start time and is checked afresh).
+        KnownTargets.Known known = knownTargets.lookup(pid).orElse(null);
+        AttachTarget target = known != null ? known.target() : AttachCheck.check(pid, library.pathInTarget());
         long checked = System.nanoTime();
-        listener.onState("attaching", "JVM " + pid + (target.containerized() ? " (in another namespace)" : ""));
-        agent = library.placeInto(target);
+        if (known == null) {
+            // Only a first attach lasts long enough (hundreds of ms) for this state to tell anyone
+            // anything; otherwise its disk write and frame take CPU the pegged target needs right now.
+            listener.onState("attaching", "JVM " + pid + (target.containerized() ? " (in another namespace)" : ""));
+            agent = library.placeInto(target);
+        } else {
+            agent = known.agentPath();
+        }
         long placed = System.nanoTime();
         Path recording;
         Duration attachTime;
         try (SessionDir session = SessionDir.create(target);
-             HotSpotAttach attach = new HotSpotAttach(target, AttachCheck.runningAsRoot())) {
-            if (!attach.ensureListener(ATTACH_DEADLINE)) {
+             HotSpotAttach attach = new HotSpotAttach(target, AttachCheck.runningAsRoot(), control)) {
+            if (!attach.ensureListener(ATTACH_DEADLINE, known != null)) {
                 // Attached before: the listener is up but runs at the JVM's priority, behind the threads
                 // pegging the CPU, and `load`+`start` waited 90-160 ms for CPU in the daemon bench.
                 attach.boostListener();
             }
             start(attach, session);
+            knownTargets.remember(target, agent);
             attach.restorePriorities();
             session.removeStaleSiblings(target.nsPid());
             attachTime = Duration.ofNanos(System.nanoTime() - t0);
             warnings.addAll(AgentLog.problems(session.readOrEmpty("start.log")));
             listener.onState("profiling", "event " + request.event() + ", attached in " + attachTime.toMillis() + " ms ("
-                    + "checked=" + (checked - t0) / 1_000_000 + "ms placed=" + (placed - t0) / 1_000_000 + "ms, then "
+                    + (known != null ? "attached before, " : "") + "checked=" + (checked - t0) / 1_000_000 + "ms placed=" + (placed - t0) / 1_000_000 + "ms, then "
                     + attach.timeline() + ")");
             try (FileChannel jfr = FileChannel.open(session.here("profile.jfr"), StandardOpenOption.READ)) {
                 boolean exited = waitForDuration(attach);

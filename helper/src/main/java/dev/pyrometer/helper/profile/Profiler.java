@@ -2,9 +2,12 @@ package dev.pyrometer.helper.profile;
 
 import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.helper.attach.HotSpotAttach;
+import dev.pyrometer.helper.attach.KnownTargets;
+import dev.pyrometer.helper.attach.ProcessControl;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Takes profiles of local JVMs from outside: validates the request, attaches async-profiler through
@@ -15,6 +18,9 @@ public final class Profiler {
 
     private final Path workDir;
     private final Renderer renderer;
+    private final ProcessControl control;
+    private final KnownTargets knownTargets = new KnownTargets();
+    private final AtomicBoolean warm = new AtomicBoolean();
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
     private volatile AgentLibrary library;
 
@@ -25,8 +31,14 @@ public final class Profiler {
 
     /** {@code renderer} writes the flame graph outputs from each recording. */
     public Profiler(Path workDir, Renderer renderer) {
+        this(workDir, renderer, ProcessControl.subprocesses());
+    }
+
+    /** {@code control} signals targets and sets their threads' priorities while attaching. */
+    public Profiler(Path workDir, Renderer renderer, ProcessControl control) {
         this.workDir = workDir;
         this.renderer = renderer;
+        this.control = control;
     }
 
     /** A profiler working in {@code $PYROMETER_HOME}, else {@code $XDG_CACHE_HOME/pyrometer}, else {@code ~/.cache/pyrometer}. */
@@ -51,17 +63,28 @@ public final class Profiler {
      * written. Fails with a {@link CommandFailure} naming cause and way out.
      */
     public ProfileResult profile(ProfileRequest request, ProfileListener listener) {
-        HotSpotAttach.warmUp();
+        if (warm.compareAndSet(false, true)) {
+            HotSpotAttach.warmUp();
+        }
         RequestCheck.validate(request);
         if (!busy.add(request.pid())) {
             throw CommandFailure.target("JVM " + request.pid() + " is already being profiled by this helper;"
                     + " wait for that profile to finish");
         }
         try {
-            return new ProfileRun(request, listener, library(), workDir.resolve("recordings"), renderer).run();
+            return new ProfileRun(request, listener, library(), workDir.resolve("recordings"), renderer, knownTargets,
+                    control).run();
         } finally {
             busy.remove(request.pid());
         }
+    }
+
+    /**
+     * Whether our agent was started in this very process (pid and start time) before: its checks
+     * passed then and need not be repeated before another profile.
+     */
+    public boolean attachedBefore(long pid) {
+        return knownTargets.lookup(pid).isPresent();
     }
 
     /** The path our agent library has inside every target; a different async-profiler there conflicts. */

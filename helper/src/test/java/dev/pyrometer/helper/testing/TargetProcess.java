@@ -58,7 +58,25 @@ public final class TargetProcess implements AutoCloseable {
 
     /** Starts any command; {@code readyLine} null means it is ready once started. */
     public static TargetProcess startAndAwaitReady(List<String> cmd, String readyLine) throws IOException {
+        return startAndAwaitReady(cmd, readyLine, pid -> true);
+    }
+
+    /**
+     * As {@link #startAndAwaitReady(List, String)}, but a process that did not get a pid {@code wanted}
+     * accepts is killed at once and null returned (for tests that need a particular pid).
+     */
+    public static TargetProcess startAndAwaitReady(List<String> cmd, String readyLine,
+                                                   java.util.function.LongPredicate wanted) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (!wanted.test(p.pid())) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
         CompletableFuture<Void> ready = new CompletableFuture<>();
         TargetProcess[] holder = new TargetProcess[1];
         StringBuffer out = new StringBuffer();
