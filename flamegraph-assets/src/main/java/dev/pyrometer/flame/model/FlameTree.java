@@ -252,7 +252,7 @@ public final class FlameTree {
         slots[2 * slot + 1] = (long) f << 32 | node;
         childIndex = null;
         if (size > (mask + 1) / 4 * 3) {
-            rehash();
+            rehash((mask + 1) * 2);
         }
         return node;
     }
@@ -271,10 +271,25 @@ public final class FlameTree {
         }
     }
 
-    /** Doubles the table; the old slots hold everything a key needs, no name hash is looked up again. */
-    private void rehash() {
+    /**
+     * Sizes the child lookup table for {@code nodes} nodes before a parse fills the tree, at most
+     * {@code maxBytes}: a table grown by doubling was allocated, filled and copied five times over
+     * on the way to the 32 MB of a 190 MB profile.
+     */
+    void expectNodes(long nodes, long maxBytes) {
+        ensureLookup();
+        int capacity = mask + 1;
+        while (capacity < 1 << 29 && nodes > capacity / 4 * 3 && 2L * 16 * capacity <= maxBytes) {
+            capacity *= 2;
+        }
+        if (capacity > mask + 1) {
+            rehash(capacity);
+        }
+    }
+
+    /** Moves the table to {@code capacity} slots; the old slots hold everything a key needs, no name hash is looked up again. */
+    private void rehash(int capacity) {
         long[] old = slots;
-        int capacity = (mask + 1) * 2;
         slots = new long[2 * capacity];
         mask = capacity - 1;
         for (int i = 0; i < old.length; i += 2) {
