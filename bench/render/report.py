@@ -205,17 +205,19 @@ machine, load 2–14):
   0.35× its CPU; ours took 3.57, 3.67 and 4.31 s CPU, jfr-converter 12.41, 10.72 and 12.27 s.
   svg:javac-real, timed first in a run: 0.41 s in the run above (started at load 2.5), 0.91 and
   0.83 s in the two before it (started at load 5.5 and 6.9).
-- The run above read its inputs through links to another checkout's corpus, which the size check
-  took for 0 MB: every input, the 190 MB ones too, was run 3 times (median); `run.sh` now follows
-  links.
-- What is left for the diff goal (0.3× jfr-converter): not met with margin. Interleaved with
-  jfr-converter at 08:21 UTC (3 runs each, load 2.2): ours 2.07 s wall, 3.28 s CPU (median),
-  jfr-converter 6.78 s, 10.39 s: 0.31× in time and CPU; on an idle second core jfr-converter's
-  parallel GC and compiler threads gain as much as our two parse threads. The floor of this design
+- What is left for the diff goal (0.3× jfr-converter): not met with margin. Interleaved at
+  08:22 UTC, 4 runs each, load 1.6: 8fbc6f7 1.97 s wall, 3.30 s CPU; this branch 1.82 s, 2.96 s;
+  jfr-converter 6.57 s, 9.76 s (medians): 0.30× → 0.28× its time, 0.34× → 0.30× its CPU. At load
+  2.2 a minute earlier (3 runs each): ours 2.07 s, 3.28 s, jfr-converter 6.78 s, 10.39 s, 0.31×.
+  `run.sh` times the diff once a side: in its 08:25 run of this code (load 1.6–2.1) that one run
+  took 3.80 s CPU, 0.34× in time and 0.37× in CPU; at 08:19 (load 4.1–8.2, inputs run 3 times)
+  0.33× and 0.32×. Single runs of ours spread over 2.9–3.8 s CPU at the same load.
+  jfr-converter uses both cores too (9.8 s CPU in 6.6 s), so the ratio in time tracks the ratio in
+  CPU. The floor of this design
   is about 2.0 s CPU of parsing (two sides, one per core, bound by a cache miss per frame in the
   node table, a compare of the name's bytes per frame and interning the names of the ~37% of frames
   that open a new node), ~0.3 s of JVM start and ~0.7 s serial (union walk, shares, totals,
-  drawing): about 3 s CPU, 0.29× of jfr-converter's 10.4 s. Reaching 0.25× needs the parse itself
+  drawing): about 3 s CPU, ~0.30× of jfr-converter's ~10 s. Reaching 0.25× needs the parse itself
   cheaper: compares of 8 bytes at a time (C1 has no fast unaligned long read of a `byte[]`), or a
   parse that does not build each side's tree before the union (one pass over both files into one
   table keyed by (parent, name), halving the probes of nodes the two sides share).
