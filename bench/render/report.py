@@ -133,6 +133,19 @@ machine, load 2–14):
   this branch, 4.16 → 3.57 s wall (median), CPU 4.27 → 4.05 s, at load 4–5. Several inputs a side
   keep the lookup path. The morning's parser changes, against a build before them: diff CPU
   3.67 → 3.38 s at load ~5, 3.01 → 2.88 s at load ~9.
+- Afternoon of the diff (branch diff2, 08:00–08:20 UTC): a parser's tree no longer grows a
+  per-node totals array nobody reads until the parse ends (allocated by `recomputeTotals`, the
+  root's running sum kept in a field): diff CPU 3.80 → 3.54 s against 8fbc6f7, 4 interleaved runs
+  at load 5.6–6.9. Each diff side's child lookup table is sized before parsing at one node per 128
+  bytes of input, capped at 1/16 of the heap (the 190 MB profile's 32 MB table was built through
+  five doublings, rehashing ~3% of the CPU): 3.01 → 2.94 s CPU, 1.88 → 1.86 s wall, 5 runs at load
+  7.4–8.4, peak RSS 568 → 562 MB. Tried and dropped: hashing two bytes a step while scanning (the
+  same hash, half the chain of multiplies; under C1 no gain, 3.30 vs 3.46 s CPU); presizing the node
+  arrays as well (3.43 vs 3.38 and 3.19 vs 3.20 s CPU: noise, for more heap); C2 for the parser's
+  methods only (full tiered with the C2 thresholds raised for every other method: 7.1 s CPU against
+  3.6 s, as every other method is then compiled with profiling); full tiered (6.0 vs 4.5 s).
+  Profile of the diff after these (3.4 s CPU at 1 ms): node-table probes (`childByName`) 21%,
+  scanning and hashing 12%, name byte compares 11%, interning new nodes' names 6%, node growth 4%.
 - A large file is parsed as two halves on two threads, then merged. That used to need a heap 4x
   the file, so the 190 MB Java profiles were parsed on one thread at `-Xmx512m`; the trees follow
   the frames, not the bytes (4M frames, 1.5M nodes, ~100 MB), so the frames are now estimated from
@@ -192,13 +205,22 @@ machine, load 2–14):
   0.35× its CPU; ours took 3.57, 3.67 and 4.31 s CPU, jfr-converter 12.41, 10.72 and 12.27 s.
   svg:javac-real, timed first in a run: 0.41 s in the run above (started at load 2.5), 0.91 and
   0.83 s in the two before it (started at load 5.5 and 6.9).
-- What is left for the diff goal (0.3× jfr-converter): the parse (~1.0 s a side, one per core) is
-  bound by a cache miss per frame in the node table and by interning the names of new nodes; the
-  serial part after it is the union walk (a cache miss per node in each side's arrays), shares and
-  totals (several once-run loops over 1.6M nodes, each partly interpreted), then drawing. Not done
-  yet: allocating the totals only after parsing; skipping the input trees' totals in a diff (the
-  union recomputes them); presizing the node table from the first megabyte (risky at -Xmx512m with
-  two trees in the heap).
+- What is left for the diff goal (0.3× jfr-converter): not met with margin. Interleaved at
+  08:22 UTC, 4 runs each, load 1.6: 8fbc6f7 1.97 s wall, 3.30 s CPU; this branch 1.82 s, 2.96 s;
+  jfr-converter 6.57 s, 9.76 s (medians): 0.30× → 0.28× its time, 0.34× → 0.30× its CPU. At load
+  2.2 a minute earlier (3 runs each): ours 2.07 s, 3.28 s, jfr-converter 6.78 s, 10.39 s, 0.31×.
+  `run.sh` times the diff once a side: in its 08:25 run of this code (load 1.6–2.1) that one run
+  took 3.80 s CPU, 0.34× in time and 0.37× in CPU; at 08:19 (load 4.1–8.2, inputs run 3 times)
+  0.33× and 0.32×. Single runs of ours spread over 2.9–3.8 s CPU at the same load.
+  jfr-converter uses both cores too (9.8 s CPU in 6.6 s), so the ratio in time tracks the ratio in
+  CPU. The floor of this design
+  is about 2.0 s CPU of parsing (two sides, one per core, bound by a cache miss per frame in the
+  node table, a compare of the name's bytes per frame and interning the names of the ~37% of frames
+  that open a new node), ~0.3 s of JVM start and ~0.7 s serial (union walk, shares, totals,
+  drawing): about 3 s CPU, ~0.30× of jfr-converter's ~10 s. Reaching 0.25× needs the parse itself
+  cheaper: compares of 8 bytes at a time (C1 has no fast unaligned long read of a `byte[]`), or a
+  parse that does not build each side's tree before the union (one pass over both files into one
+  table keyed by (parent, name), halving the probes of nodes the two sides share).
 - The SVG goal of 10× flamegraph.pl's fixed figures means 0.475 s for the 72 MB javac profile;
   JVM start and picocli take ~0.15 s of it and the flamegraph.pl figures come from a quiet machine,
   so wall times above move with the load more than with the code; the CPU column moves less.

@@ -75,12 +75,12 @@ measure() {
   printf '  %-34s %-28s %8.2f s  cpu %6.2f s  rss %5d MB  %11d bytes\n' "$name" "$tool" "$median" "$cpu" "$((rss / 1024))" "$size"
 }
 
-reps_for() { local mb=$(( $(stat -c %s "$1") / 1048576 )); (( mb < 100 )) && echo "$reps" || echo 1; }
+reps_for() { local mb=$(( $(stat -L -c %s "$1") / 1048576 )); (( mb < 100 )) && echo "$reps" || echo 1; }
 
 for input in javac-real javac-like wide-200k java-100k-base; do
   in=$out/$input.collapsed
   n=$(reps_for "$in")
-  echo "== $input ($(wc -l < "$in") stacks, $(( $(stat -c %s "$in") / 1048576 )) MB)"
+  echo "== $input ($(wc -l < "$in") stacks, $(( $(stat -L -c %s "$in") / 1048576 )) MB)"
   measure "svg:$input" "$input" "pyrometer" "$out/$input.svg" "$n" -- "$helper" render "$in" -o "$out/$input.svg"
   measure "svg:$input" "$input" "stackvis" "$out/$input.stackvis.svg" 1 -- \
     sh -c "'$stackvis' < '$out/$input.commas' > '$out/$input.stackvis.svg'"

@@ -15,7 +15,14 @@ public final class FlameTree {
     private int[] parent = new int[1024];
     private int[] frame = new int[1024];
     private long[] self = new long[1024];
-    private long[] total = new long[1024];
+    /**
+     * Null while a parser fills the tree (it adds to selves only), allocated by
+     * {@link #recomputeTotals()}: growing a long a node that nobody reads cost copies and fresh
+     * pages in every parse.
+     */
+    private long[] total;
+    /** The root's total while {@link #total} is null. */
+    private long samplesWithoutTotals;
     /** Per node, the child a parser went to last, with that child's frame: frame << 32 | child. */
     private long[] lastChild = new long[1024];
     /**
@@ -27,11 +34,9 @@ public final class FlameTree {
     private int maxDepth;
     /** Whether {@link #maxDepth} must be found again from the totals. */
     private boolean maxDepthStale;
-    private int[] childStart;
-    private int[] children;
+    /** Children by name, built when first asked for; null again once the tree changes. */
+    private ChildIndex childIndex;
     private int[] nameRank;
-    /** The bound the child lists were built with (see {@link #index(long)}). */
-    private long indexedFrom;
     /** Whether nodes are numbered in pre-order with siblings in name order (see {@link #ofArrays(FrameTable, int[], int[], long[], int, boolean)}). */
     private boolean sortedPreorder;
 
@@ -71,7 +76,6 @@ public final class FlameTree {
         t.parent = parent;
         t.frame = frame;
         t.self = self;
-        t.total = new long[parent.length];
         t.lastChild = null;
         t.slots = null;
         t.sortedPreorder = sortedPreorder;
@@ -88,14 +92,14 @@ public final class FlameTree {
         frame = other.frame;
         self = other.self;
         total = other.total;
+        samplesWithoutTotals = other.samplesWithoutTotals;
         lastChild = other.lastChild;
         slots = other.slots;
         mask = other.mask;
         maxDepth = other.maxDepth;
         maxDepthStale = other.maxDepthStale;
         sortedPreorder = other.sortedPreorder;
-        childStart = null;
-        children = null;
+        childIndex = null;
     }
 
     /**
@@ -126,7 +130,8 @@ public final class FlameTree {
         c.parent = Arrays.copyOf(parent, size);
         c.frame = Arrays.copyOf(frame, size);
         c.self = Arrays.copyOf(self, size);
-        c.total = Arrays.copyOf(total, size);
+        c.total = total == null ? null : Arrays.copyOf(total, size);
+        c.samplesWithoutTotals = samplesWithoutTotals;
         c.lastChild = lastChild == null ? null : Arrays.copyOf(lastChild, size);
         c.slots = slots == null ? null : slots.clone();
         c.mask = mask;
@@ -156,13 +161,17 @@ public final class FlameTree {
         return self[node];
     }
 
+    /** A node's total; before {@link #recomputeTotals()}, right for the root only (0 elsewhere). */
     public long total(int node) {
+        if (total == null) {
+            return node == ROOT ? samplesWithoutTotals : 0;
+        }
         return total[node];
     }
 
     /** Samples in the whole tree. */
     public long samples() {
-        return total[ROOT];
+        return total == null ? samplesWithoutTotals : total[ROOT];
     }
 
     /** The child of {@code p} for frame {@code f}, created when missing. */
@@ -230,7 +239,9 @@ public final class FlameTree {
             parent = Arrays.copyOf(parent, cap);
             frame = Arrays.copyOf(frame, cap);
             self = Arrays.copyOf(self, cap);
-            total = Arrays.copyOf(total, cap);
+            if (total != null) {
+                total = Arrays.copyOf(total, cap);
+            }
             lastChild = Arrays.copyOf(lastChild, cap);
         }
         int node = size++;
@@ -239,9 +250,9 @@ public final class FlameTree {
         frame[node] = f;
         slots[2 * slot] = key;
         slots[2 * slot + 1] = (long) f << 32 | node;
-        childStart = null;
+        childIndex = null;
         if (size > (mask + 1) / 4 * 3) {
-            rehash();
+            rehash((mask + 1) * 2);
         }
         return node;
     }
@@ -260,10 +271,25 @@ public final class FlameTree {
         }
     }
 
-    /** Doubles the table; the old slots hold everything a key needs, no name hash is looked up again. */
-    private void rehash() {
+    /**
+     * Sizes the child lookup table for {@code nodes} nodes before a parse fills the tree, at most
+     * {@code maxBytes}: a table grown by doubling was allocated, filled and copied five times over
+     * on the way to the 32 MB of a 190 MB profile.
+     */
+    void expectNodes(long nodes, long maxBytes) {
+        ensureLookup();
+        int capacity = mask + 1;
+        while (capacity < 1 << 29 && nodes > capacity / 4 * 3 && 2L * 16 * capacity <= maxBytes) {
+            capacity *= 2;
+        }
+        if (capacity > mask + 1) {
+            rehash(capacity);
+        }
+    }
+
+    /** Moves the table to {@code capacity} slots; the old slots hold everything a key needs, no name hash is looked up again. */
+    private void rehash(int capacity) {
         long[] old = slots;
-        int capacity = (mask + 1) * 2;
         slots = new long[2 * capacity];
         mask = capacity - 1;
         for (int i = 0; i < old.length; i += 2) {
@@ -294,7 +320,11 @@ public final class FlameTree {
             return;
         }
         // The root's running total still catches a sum past Long.MAX_VALUE at the line that causes it.
-        total[ROOT] = Math.addExact(total[ROOT], count);
+        if (total == null) {
+            samplesWithoutTotals = Math.addExact(samplesWithoutTotals, count);
+        } else {
+            total[ROOT] = Math.addExact(total[ROOT], count);
+        }
         self[leaf] += count;
         if (depth > maxDepth) {
             maxDepth = depth;
@@ -305,6 +335,9 @@ public final class FlameTree {
     public void addSelf(int node, long count) {
         if (count == 0) {
             return;
+        }
+        if (total == null) {
+            recomputeTotals();
         }
         self[node] += count;
         int depth = -1;
@@ -338,13 +371,16 @@ public final class FlameTree {
 
     /** Makes every total the sum of its self and its children's totals, in one pass over the arrays. */
     public void recomputeTotals() {
+        if (total == null || total.length < size) {
+            total = new long[parent.length];
+        }
         System.arraycopy(self, 0, total, 0, size);
         for (int node = size - 1; node > 0; node--) {
             total[parent[node]] = Math.addExact(total[parent[node]], total[node]);
         }
         // Found again only if asked for: no renderer needs it, and it took a pass and an int a node.
         maxDepthStale = true;
-        childStart = null;
+        childIndex = null;
     }
 
     /** The deepest stack seen, in frames below the root. */
@@ -366,70 +402,22 @@ public final class FlameTree {
 
     /** Children of {@code node} with samples, ordered by frame name; valid until the tree changes. */
     public int childCount(int node) {
-        index(1);
-        return childStart[node + 1] - childStart[node];
+        return index(1).count(node);
     }
 
     public int childAt(int node, int i) {
-        index(1);
-        return children[childStart[node] + i];
+        return index(1).at(node, i);
     }
 
-    /**
-     * Builds the child lists of the nodes whose total is at least {@code minParent}, ordered by name.
-     * Why the bound: an SVG draws about 17k of the 243k nodes of a javac profile, and listing and
-     * sorting only the children of drawn nodes is most of the cost of drawing it.
-     */
-    private void index(long minParent) {
-        if (childStart != null && indexedFrom <= minParent) {
-            return;
+    /** The child lists of the nodes whose total is at least {@code minParent} (see {@link ChildIndex#build}). */
+    private ChildIndex index(long minParent) {
+        if (total == null) {
+            recomputeTotals();
         }
-        int[] start = new int[size + 1];
-        for (int n = 1; n < size; n++) {
-            if (total[n] != 0 && total[parent[n]] >= minParent) {
-                start[parent[n] + 1]++;
-            }
+        if (childIndex == null || !childIndex.covers(minParent)) {
+            childIndex = ChildIndex.build(parent, frame, total, size, minParent, sortedPreorder ? null : nameRank());
         }
-        for (int n = 0; n < size; n++) {
-            start[n + 1] += start[n];
-        }
-        int[] list = new int[start[size]];
-        int[] fill = Arrays.copyOf(start, size);
-        for (int n = 1; n < size; n++) {
-            if (total[n] != 0 && total[parent[n]] >= minParent) {
-                list[fill[parent[n]]++] = n;
-            }
-        }
-        if (!sortedPreorder) {
-            sortByRank(start, list);
-        }
-        childStart = start;
-        children = list;
-        indexedFrom = minParent;
-    }
-
-    /** Orders every child list by the names' rank, one sort of the names rather than comparing them per list. */
-    private void sortByRank(int[] start, int[] list) {
-        int[] rank = nameRank();
-        long[] keys = new long[16];
-        for (int n = 0; n < size; n++) {
-            int from = start[n];
-            int count = start[n + 1] - from;
-            if (count < 2) {
-                continue;
-            }
-            if (keys.length < count) {
-                keys = new long[Math.max(count, keys.length * 2)];
-            }
-            for (int i = 0; i < count; i++) {
-                int child = list[from + i];
-                keys[i] = (long) rank[frame[child]] << 32 | child;
-            }
-            Arrays.sort(keys, 0, count);
-            for (int i = 0; i < count; i++) {
-                list[from + i] = (int) keys[i];
-            }
-        }
+        return childIndex;
     }
 
     /**
@@ -459,37 +447,8 @@ public final class FlameTree {
      * {@code minTotal}: the children of smaller nodes are never listed.
      */
     public void walk(long minTotal, Visitor visitor) {
-        index(Math.max(1, minTotal));
-        int[] stack = new int[64];
-        int[] next = new int[64];
-        int top = 0;
-        stack[0] = ROOT;
-        next[0] = 0;
-        if (!visitor.enter(ROOT, 0)) {
-            return;
-        }
-        while (top >= 0) {
-            int node = stack[top];
-            int i = next[top];
-            if (i < childStart[node + 1] - childStart[node]) {
-                next[top] = i + 1;
-                int child = children[childStart[node] + i];
-                if (visitor.enter(child, top + 1)) {
-                    if (total[child] < indexedFrom) {
-                        throw new IllegalStateException("walk(" + indexedFrom + ") entered a node of total " + total[child]);
-                    }
-                    if (++top == stack.length) {
-                        stack = Arrays.copyOf(stack, top * 2);
-                        next = Arrays.copyOf(next, top * 2);
-                    }
-                    stack[top] = child;
-                    next[top] = 0;
-                }
-            } else {
-                visitor.exit(node, top);
-                top--;
-            }
-        }
+        ChildIndex index = index(Math.max(1, minTotal));
+        index.walk(total, visitor);
     }
 
     /** Receives nodes from {@link #walk}. */
