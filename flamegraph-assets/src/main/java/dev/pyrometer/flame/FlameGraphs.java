@@ -200,9 +200,23 @@ public final class FlameGraphs {
                                          DiffOptions options) throws IOException {
         Graph.DiffShares shares = model.shares();
         // Ranking the changes and drawing the graph only read the finished tree: once its child
-        // index is built, they run side by side, one per core.
-        model.tree().buildIndex();
-        Future<List<Change>> changes = readers.submit(() -> model.changes(shares, options.top(), options.test()));
+        // index is built, they run side by side, one per core. A tree numbered in pre-order is drawn
+        // without the index (only the ranking walks it): the ranking's thread builds it, which took
+        // 45 ms of the serial part of a diff of two 190 MB profiles. The names' rank, which both
+        // read, is built here first.
+        FlameTree union = model.tree();
+        boolean drawnWithoutIndex = union.sortedPreorder();
+        if (drawnWithoutIndex) {
+            union.nameRank();
+        } else {
+            union.buildIndex();
+        }
+        Future<List<Change>> changes = readers.submit(() -> {
+            if (drawnWithoutIndex) {
+                union.buildIndex();
+            }
+            return model.changes(shares, options.top(), options.test());
+        });
         Graph graph = new Graph(model.tree(), options.render(), shares);
         writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
         return await(changes);
