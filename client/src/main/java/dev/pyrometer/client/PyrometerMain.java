@@ -8,6 +8,7 @@ import dev.pyrometer.client.rules.RulesCommand;
 import dev.pyrometer.client.fleet.HostsCommand;
 import dev.pyrometer.client.fleet.JvmsCommand;
 import dev.pyrometer.client.output.Terminal;
+import dev.pyrometer.client.profiles.CancelCommand;
 import dev.pyrometer.client.profiles.DiffCommand;
 import dev.pyrometer.client.profiles.GetCommand;
 import dev.pyrometer.client.profiles.ProfileCommand;
@@ -30,11 +31,11 @@ import dev.pyrometer.cli.ExitCodes;
                 + " the token from $PYROMETER_TOKEN or --token-file FILE."},
         footerHeading = "%nFor this client:%n",
         footer = {"  3 also: no such host, JVM, profile or job; host offline; JVM busy;",
-            "    or the profile failed (its error is printed).",
+            "    the profile failed (its error is printed), or had already ended (cancel).",
             "  5 also: the token was refused (401), or the controller is too old.",
             "  6: compare --fail-on-regression found a regression over its threshold."},
         subcommands = {HostsCommand.class, JvmsCommand.class, ProfileCommand.class, ProfilesCommand.class,
-            GetCommand.class, DiffCommand.class, CompareCommand.class, JobsCommand.class, RulesCommand.class,
+            GetCommand.class, CancelCommand.class, DiffCommand.class, CompareCommand.class, JobsCommand.class, RulesCommand.class,
             CommandLine.HelpCommand.class})
 public final class PyrometerMain implements Environment, Terminal, Callable<Integer> {
     @Spec

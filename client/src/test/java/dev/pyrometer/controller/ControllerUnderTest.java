@@ -83,6 +83,13 @@ public final class ControllerUnderTest implements AutoCloseable {
             return start.getString("profile_id");
         }
 
+        /** Waits for the controller's next {@code profile.cancel}, accepts it and returns the profile id it names. */
+        public String acceptNextCancel() {
+            JsonObject cancel = helper.take("profile.cancel");
+            helper.reply(cancel, true, null);
+            return cancel.getString("profile_id");
+        }
+
         public void state(String id, String state, JsonObject extra) {
             helper.state(id, state, extra);
         }
