@@ -227,6 +227,14 @@ final class ProfileRun {
                     + " s into the profile; kept what was recorded until then");
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        if (out.startsWith(recordingsDir)) {
+            int removed = KeptRecordings.prune(recordingsDir, out);
+            if (removed > 0) {
+                warnings.add("removed the " + removed + " oldest recording" + (removed == 1 ? "" : "s") + " from "
+                        + recordingsDir + " (it keeps the newest " + KeptRecordings.MAX_FILES + ", up to "
+                        + (KeptRecordings.MAX_BYTES >> 30) + " GiB; -o FILE.jfr keeps one elsewhere)");
+            }
+        }
         return out;
     }
 
