@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code profile}: create, follow and download, against a real controller and a helper played by the test. */
+/** {@code profile} and {@code cancel}: create, follow, download and stop early, against a real controller and a helper played by the test. */
 class ProfileCommandTest {
     @TempDir
     static Path data;
@@ -136,5 +136,44 @@ class ProfileCommandTest {
         assertTrue(r.err().contains("use .html, .svg, .collapsed or .jfr"), r.err());
         var listed = cli.run("profiles", "--state", "queued", "--json");
         assertEquals("[]", listed.out().strip(), "no profile was created");
+    }
+
+    @Test
+    void aRunningProfileIsCancelledThroughItsHelper() throws Exception {
+        Cli.Result started = cli.run("profile", "--host", "web-1", "--pid", "4242", "--duration", "5m");
+        assertEquals(0, started.exit(), started.toString());
+        String id = started.out().strip();
+        assertEquals(id, helper.acceptNextProfile());
+        helper.state(id, "profiling", null);
+        controller.awaitState(id, "profiling");
+
+        Future<Cli.Result> cancel = background.submit(() -> cli.run("cancel", id));
+        assertEquals(id, helper.acceptNextCancel());
+        Cli.Result r = cancel.get(1, TimeUnit.MINUTES);
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("cancel sent to " + id), r.out());
+        // as a real helper does: it stops the agent and uploads what was recorded, which frees the JVM
+        FinishedProfiles.play(helper, id, Stacks.collapsed("com.example.Cart.total"), out);
+        controller.awaitState(id, "done");
+    }
+
+    @Test
+    void aProfileThatEndedCannotBeCancelled() throws Exception {
+        Cli.Result started = cli.run("profile", "--host", "web-1", "--pid", "4242", "--duration", "2s");
+        String id = started.out().strip();
+        assertEquals(id, helper.acceptNextProfile());
+        FinishedProfiles.play(helper, id, Stacks.collapsed("com.example.Cart.total"), out);
+        controller.awaitState(id, "done");
+
+        Cli.Result r = cli.run("cancel", id);
+        assertEquals(3, r.exit(), r.toString());
+        assertEquals("error: profile " + id + " is already done\n", r.err());
+    }
+
+    @Test
+    void anUnknownProfileIsNamed() {
+        Cli.Result r = cli.run("cancel", "p-01ZZZZZZZZZZZZZZZZZZZZZZZZ");
+        assertEquals(3, r.exit(), r.toString());
+        assertTrue(r.err().contains("p-01ZZZZZZZZZZZZZZZZZZZZZZZZ"), r.err());
     }
 }
