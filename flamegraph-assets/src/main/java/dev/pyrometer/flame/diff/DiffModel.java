@@ -3,6 +3,7 @@ package dev.pyrometer.flame.diff;
 import dev.pyrometer.flame.Change;
 import dev.pyrometer.flame.model.FlameTree;
 import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.PairShares;
 import dev.pyrometer.flame.model.PreorderMerge;
 import dev.pyrometer.flame.model.TreeTransforms;
 import dev.pyrometer.flame.render.Graph;
@@ -28,6 +29,8 @@ public final class DiffModel {
     private final Side neu = new Side();
     private int baseInputs;
     private int newInputs;
+    /** The shares {@link #ofPair} computed with the widths, until a profile is added. */
+    private Graph.DiffShares ready;
 
     /**
      * A comparison of one base and one new profile laid over one tree by {@link PreorderMerge#union}
@@ -35,24 +38,18 @@ public final class DiffModel {
      */
     public static DiffModel ofPair(PreorderMerge.Union pair, long baseSamples, long newSamples) {
         DiffModel m = new DiffModel();
-        FlameTree tree = pair.tree();
-        long[] baseCount = pair.aSelf();
-        int size = tree.size();
-        m.union = tree;
-        m.base.ensure(size);
-        m.neu.ensure(size);
-        for (int node = 0; node < size; node++) {
-            long b = baseCount[node];
-            long n = tree.self(node) - b;
-            m.base.count[node] = b;
-            m.base.self[node] = (double) b / baseSamples;
-            m.neu.count[node] = n;
-            m.neu.self[node] = (double) n / newSamples;
-        }
+        PairShares s = PairShares.of(pair, baseSamples, newSamples, SHAPE_UNITS);
+        m.union = pair.tree();
+        m.base.self = s.baseSelf;
+        m.base.count = pair.aSelf();
+        m.neu.self = s.newSelf;
+        m.neu.count = s.newCount;
         m.base.samples = baseSamples;
         m.neu.samples = newSamples;
         m.baseInputs = 1;
         m.newInputs = 1;
+        // One input a side: the shares need no scaling, and the tree's widths and totals are set.
+        m.ready = new Graph.DiffShares(s.baseSelf, s.newSelf, s.baseTotal, s.newTotal, baseSamples, newSamples);
         return m;
     }
 
@@ -72,6 +69,7 @@ public final class DiffModel {
     }
 
     private void add(FlameTree profile, Side side) {
+        ready = null;
         long samples = profile.samples();
         if (samples == 0) {
             return;
@@ -104,6 +102,9 @@ public final class DiffModel {
 
     /** The union tree and both sides' shares, ready for a renderer. */
     public Graph.DiffShares shares() {
+        if (ready != null) {
+            return ready;
+        }
         int size = union.size();
         base.ensure(size);
         neu.ensure(size);

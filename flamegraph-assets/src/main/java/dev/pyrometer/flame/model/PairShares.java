@@ -1,0 +1,88 @@
+package dev.pyrometer.flame.model;
+
+/**
+ * Both sides' per-node shares and totals of a {@link PreorderMerge#union}, and the union tree's
+ * widths, in two passes over the nodes instead of six: one forward (counts, shares, widths), one
+ * reverse (the three totals at once; pre-order numbering puts every child after its parent).
+ * Each array is allocated once at its final size, and every sum is taken in the same node order
+ * as separate passes took it, so the doubles come out bit for bit the same.
+ */
+public final class PairShares {
+    /** Nodes per call of a pass's body: C1 compiles a called method long before a loop run once. */
+    private static final int BLOCK = 4096;
+
+    private final long[] aSelf;
+    private final long[] self;
+    private final int[] parent;
+    private final long baseSamples;
+    private final long newSamples;
+    private final double shapeUnits;
+    private final long[] total;
+    public final long[] newCount;
+    public final double[] baseSelf;
+    public final double[] newSelf;
+    public final double[] baseTotal;
+    public final double[] newTotal;
+
+    private PairShares(PreorderMerge.Union pair, long baseSamples, long newSamples, double shapeUnits) {
+        FlameTree tree = pair.tree();
+        int size = tree.size();
+        aSelf = pair.aSelf();
+        self = tree.selfArray();
+        parent = tree.parentArray();
+        this.baseSamples = baseSamples;
+        this.newSamples = newSamples;
+        this.shapeUnits = shapeUnits;
+        total = new long[parent.length];
+        newCount = new long[size];
+        baseSelf = new double[size];
+        newSelf = new double[size];
+        baseTotal = new double[size];
+        newTotal = new double[size];
+    }
+
+    /**
+     * Fills the shares of a union whose tree holds the sum of both sides as selves; the tree's
+     * selves become the mean of both shares in {@code shapeUnits} and its totals are set.
+     * {@code pair.aSelf()} stays the base side's counts.
+     */
+    public static PairShares of(PreorderMerge.Union pair, long baseSamples, long newSamples, double shapeUnits) {
+        PairShares s = new PairShares(pair, baseSamples, newSamples, shapeUnits);
+        int size = pair.tree().size();
+        for (int from = 0; from < size; from += BLOCK) {
+            s.forward(from, Math.min(size, from + BLOCK));
+        }
+        for (int to = size; to > 1; to -= BLOCK) {
+            s.reverse(Math.max(1, to - BLOCK), to);
+        }
+        pair.tree().setTotals(s.total);
+        return s;
+    }
+
+    private void forward(int from, int to) {
+        for (int node = from; node < to; node++) {
+            long b = aSelf[node];
+            long n = self[node] - b;
+            newCount[node] = n;
+            double bs = (double) b / baseSamples;
+            double ns = (double) n / newSamples;
+            baseSelf[node] = bs;
+            newSelf[node] = ns;
+            baseTotal[node] = bs;
+            newTotal[node] = ns;
+            long width = Math.round((bs + ns) / 2 * shapeUnits);
+            self[node] = width;
+            total[node] = width;
+        }
+    }
+
+    /** Adds nodes {@code to - 1} down to {@code from} (at least 1) into their parents. */
+    private void reverse(int from, int to) {
+        for (int node = to - 1; node >= from; node--) {
+            int p = parent[node];
+            total[p] = Math.addExact(total[p], total[node]);
+            baseTotal[p] += baseTotal[node];
+            newTotal[p] += newTotal[node];
+        }
+    }
+}
