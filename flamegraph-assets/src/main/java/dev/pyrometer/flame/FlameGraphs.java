@@ -198,7 +198,8 @@ public final class FlameGraphs {
     /** Writes the graph of a filled model to {@code out} while the changes are ranked on the other thread. */
     private static List<Change> drawDiff(DiffModel model, ExecutorService readers, Path out, OutputFormat format,
                                          DiffOptions options) throws IOException {
-        Graph.DiffShares shares = model.shares();
+        // The HTML drawing reads no share totals: both sides' are summed on the ranking's thread then.
+        Graph.DiffShares drawn = format == OutputFormat.HTML ? model.selfShares() : model.shares();
         // Ranking the changes and drawing the graph only read the finished tree: once its child
         // index is built, they run side by side, one per core. A tree numbered in pre-order is drawn
         // without the index (only the ranking walks it): the ranking's thread builds it, which took
@@ -215,9 +216,9 @@ public final class FlameGraphs {
             if (drawnWithoutIndex) {
                 union.buildIndex();
             }
-            return model.changes(shares, options.top(), options.test());
+            return model.changes(model.shares(), options.top(), options.test());
         });
-        Graph graph = new Graph(model.tree(), options.render(), shares);
+        Graph graph = new Graph(model.tree(), options.render(), drawn);
         writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
         return await(changes);
     }

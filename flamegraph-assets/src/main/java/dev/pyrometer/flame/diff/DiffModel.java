@@ -30,6 +30,8 @@ public final class DiffModel {
     private int baseInputs;
     private int newInputs;
     /** The shares {@link #ofPair} computed with the widths, until a profile is added. */
+    private PairShares pairShares;
+    /** The shares with both sides' totals, once computed, until a profile is added. */
     private Graph.DiffShares ready;
 
     /**
@@ -49,7 +51,7 @@ public final class DiffModel {
         m.baseInputs = 1;
         m.newInputs = 1;
         // One input a side: the shares need no scaling, and the tree's widths and totals are set.
-        m.ready = new Graph.DiffShares(s.baseSelf, s.newSelf, s.baseTotal, s.newTotal, baseSamples, newSamples);
+        m.pairShares = s;
         return m;
     }
 
@@ -69,6 +71,7 @@ public final class DiffModel {
     }
 
     private void add(FlameTree profile, Side side) {
+        pairShares = null;
         ready = null;
         long samples = profile.samples();
         if (samples == 0) {
@@ -105,6 +108,12 @@ public final class DiffModel {
         if (ready != null) {
             return ready;
         }
+        if (pairShares != null) {
+            double[][] totals = PairShares.sideTotals(union, pairShares.baseSelf, pairShares.newSelf);
+            ready = new Graph.DiffShares(pairShares.baseSelf, pairShares.newSelf, totals[0], totals[1],
+                    base.samples, neu.samples);
+            return ready;
+        }
         int size = union.size();
         base.ensure(size);
         neu.ensure(size);
@@ -114,7 +123,22 @@ public final class DiffModel {
             union.setSelf(node, Math.round((baseSelf[node] + newSelf[node]) / 2 * SHAPE_UNITS));
         }
         union.recomputeTotals();
-        return new Graph.DiffShares(baseSelf, newSelf, totals(baseSelf), totals(newSelf), base.samples, neu.samples);
+        // Kept: the drawing and the ranking each ask for them, on two threads, and a second
+        // computation would rewrite the tree under the drawing.
+        ready = new Graph.DiffShares(baseSelf, newSelf, totals(baseSelf), totals(newSelf), base.samples, neu.samples);
+        return ready;
+    }
+
+    /**
+     * The shares an HTML drawing reads: without both sides' totals (null) when {@link #ofPair}
+     * left them to be summed by {@link #shares()} on the ranking's thread; the tree's widths are set.
+     */
+    public Graph.DiffShares selfShares() {
+        if (pairShares != null && ready == null) {
+            return new Graph.DiffShares(pairShares.baseSelf, pairShares.newSelf, null, null,
+                    base.samples, neu.samples);
+        }
+        return shares();
     }
 
     public FlameTree tree() {

@@ -1,11 +1,12 @@
 package dev.pyrometer.flame.model;
 
 /**
- * Both sides' per-node shares and totals of a {@link PreorderMerge#union}, and the union tree's
- * widths, in two passes over the nodes instead of six: one forward (counts, shares, widths), one
- * reverse (the three totals at once; pre-order numbering puts every child after its parent).
- * Each array is allocated once at its final size, and every sum is taken in the same node order
- * as separate passes took it, so the doubles come out bit for bit the same.
+ * Both sides' per-node shares of a {@link PreorderMerge#union} and the union tree's widths and
+ * totals in one forward pass and one reverse pass (pre-order numbering puts every child after its
+ * parent). Both sides' share totals come later, from {@link #sideTotals}: only the ranking and the
+ * SVG drawing read them, and the ranking runs on another thread. Each array is allocated once at
+ * its final size, and every sum is taken in the same node order as separate passes took it, so
+ * the doubles come out bit for bit the same.
  */
 public final class PairShares {
     /** Nodes per call of a pass's body: C1 compiles a called method long before a loop run once. */
@@ -21,8 +22,6 @@ public final class PairShares {
     public final long[] newCount;
     public final double[] baseSelf;
     public final double[] newSelf;
-    public final double[] baseTotal;
-    public final double[] newTotal;
 
     private PairShares(PreorderMerge.Union pair, long baseSamples, long newSamples, double shapeUnits) {
         FlameTree tree = pair.tree();
@@ -37,8 +36,6 @@ public final class PairShares {
         newCount = new long[size];
         baseSelf = new double[size];
         newSelf = new double[size];
-        baseTotal = new double[size];
-        newTotal = new double[size];
     }
 
     /**
@@ -68,21 +65,50 @@ public final class PairShares {
             double ns = (double) n / newSamples;
             baseSelf[node] = bs;
             newSelf[node] = ns;
-            baseTotal[node] = bs;
-            newTotal[node] = ns;
             long width = Math.round((bs + ns) / 2 * shapeUnits);
             self[node] = width;
             total[node] = width;
         }
     }
 
-    /** Adds nodes {@code to - 1} down to {@code from} (at least 1) into their parents. */
+    /** Adds the totals of nodes {@code to - 1} down to {@code from} (at least 1) into their parents'. */
     private void reverse(int from, int to) {
         for (int node = to - 1; node >= from; node--) {
             int p = parent[node];
             total[p] = Math.addExact(total[p], total[node]);
-            baseTotal[p] += baseTotal[node];
-            newTotal[p] += newTotal[node];
+        }
+    }
+
+    /**
+     * Each side's share totals, {@code [base, new]}: each node's self plus its descendants',
+     * summed child by child from the last node back, in one pass for both sides.
+     */
+    public static double[][] sideTotals(FlameTree tree, double[] baseSelf, double[] newSelf) {
+        Totals t = new Totals(tree.parentArray(), baseSelf.clone(), newSelf.clone());
+        for (int to = baseSelf.length; to > 1; to -= BLOCK) {
+            t.reverse(Math.max(1, to - BLOCK), to);
+        }
+        return new double[][] {t.base, t.neu};
+    }
+
+    /** State of {@link #sideTotals}, whose pass body is a method of its own for the JIT. */
+    private static final class Totals {
+        private final int[] parent;
+        final double[] base;
+        final double[] neu;
+
+        Totals(int[] parent, double[] base, double[] neu) {
+            this.parent = parent;
+            this.base = base;
+            this.neu = neu;
+        }
+
+        void reverse(int from, int to) {
+            for (int node = to - 1; node >= from; node--) {
+                int p = parent[node];
+                base[p] += base[node];
+                neu[p] += neu[node];
+            }
         }
     }
 }
