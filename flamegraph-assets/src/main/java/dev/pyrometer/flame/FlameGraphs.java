@@ -5,6 +5,7 @@ import dev.pyrometer.flame.diff.ChangeReport;
 import dev.pyrometer.flame.diff.DiffModel;
 import dev.pyrometer.flame.model.FlameTree;
 import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.PairShares;
 import dev.pyrometer.flame.model.PreorderMerge;
 import dev.pyrometer.flame.model.Profiles;
 import dev.pyrometer.flame.model.TreeTransforms;
@@ -174,7 +175,11 @@ public final class FlameGraphs {
                 long baseSamples = sortedBase.tree().samples();
                 long newSamples = sortedNew.tree().samples();
                 if (baseSamples > 0 && newSamples > 0) {
-                    model = DiffModel.ofPair(PreorderMerge.union(sortedBase, sortedNew), baseSamples, newSamples);
+                    // The readers are idle during the walk: one of them zeroes the shares' arrays meanwhile.
+                    int capacity = PreorderMerge.initialCapacity(sortedBase, sortedNew);
+                    Future<PairShares.Room> room = readers.submit(() -> new PairShares.Room(capacity));
+                    PreorderMerge.Union union = PreorderMerge.union(sortedBase, sortedNew);
+                    model = DiffModel.ofPair(union, baseSamples, newSamples, await(room));
                 } else {
                     model.addBase(sortedBase.tree());
                     model.addNew(sortedNew.tree());

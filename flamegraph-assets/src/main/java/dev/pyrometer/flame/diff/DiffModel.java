@@ -39,8 +39,14 @@ public final class DiffModel {
      * (base first). Each side must have samples.
      */
     public static DiffModel ofPair(PreorderMerge.Union pair, long baseSamples, long newSamples) {
+        return ofPair(pair, baseSamples, newSamples, null);
+    }
+
+    /** {@link #ofPair(PreorderMerge.Union, long, long)} in arrays made ahead, when they fit. */
+    public static DiffModel ofPair(PreorderMerge.Union pair, long baseSamples, long newSamples,
+                                   PairShares.Room room) {
         DiffModel m = new DiffModel();
-        PairShares s = PairShares.of(pair, baseSamples, newSamples, SHAPE_UNITS);
+        PairShares s = PairShares.of(pair, baseSamples, newSamples, SHAPE_UNITS, room);
         m.union = pair.tree();
         m.base.self = s.baseSelf;
         m.base.count = pair.aSelf();

@@ -1,5 +1,7 @@
 package dev.pyrometer.flame.model;
 
+import java.util.Arrays;
+
 /**
  * Both sides' per-node shares of a {@link PreorderMerge#union} and the union tree's widths and
  * totals in one forward pass and one reverse pass (pre-order numbering puts every child after its
@@ -23,7 +25,7 @@ public final class PairShares {
     public final double[] baseSelf;
     public final double[] newSelf;
 
-    private PairShares(PreorderMerge.Union pair, long baseSamples, long newSamples, double shapeUnits) {
+    private PairShares(PreorderMerge.Union pair, long baseSamples, long newSamples, double shapeUnits, Room room) {
         FlameTree tree = pair.tree();
         int size = tree.size();
         aSelf = pair.aSelf();
@@ -32,19 +34,43 @@ public final class PairShares {
         this.baseSamples = baseSamples;
         this.newSamples = newSamples;
         this.shapeUnits = shapeUnits;
-        total = new long[parent.length];
-        newCount = new long[size];
-        baseSelf = new double[size];
-        newSelf = new double[size];
+        // The tree's totals are as long as its other arrays: a node added later grows them all.
+        boolean fits = room != null && room.total.length >= parent.length && room.newCount.length >= size;
+        total = fits ? room.total : new long[parent.length];
+        newCount = fits ? room.newCount : new long[size];
+        baseSelf = fits ? room.baseSelf : new double[size];
+        newSelf = fits ? room.newSelf : new double[size];
+    }
+
+    /**
+     * Zeroed arrays for {@link #of} made ahead, on a thread that is idle while the union is walked:
+     * zeroing 50 MB of fresh heap (page faults mostly) took 50 ms of the main thread. Used when
+     * at least as long as the union's arrays, as {@link PreorderMerge#initialCapacity} makes them
+     * unless the walk had to grow them. Arrays longer than the tree are read up to its size only.
+     */
+    public static final class Room {
+        private final long[] total;
+        private final long[] newCount;
+        private final double[] baseSelf;
+        private final double[] newSelf;
+
+        public Room(int capacity) {
+            total = new long[capacity];
+            newCount = new long[capacity];
+            baseSelf = new double[capacity];
+            newSelf = new double[capacity];
+        }
     }
 
     /**
      * Fills the shares of a union whose tree holds the sum of both sides as selves; the tree's
      * selves become the mean of both shares in {@code shapeUnits} and its totals are set.
-     * {@code pair.aSelf()} stays the base side's counts.
+     * {@code pair.aSelf()} stays the base side's counts. {@code room}, if not null, is used when
+     * it fits.
      */
-    public static PairShares of(PreorderMerge.Union pair, long baseSamples, long newSamples, double shapeUnits) {
-        PairShares s = new PairShares(pair, baseSamples, newSamples, shapeUnits);
+    public static PairShares of(PreorderMerge.Union pair, long baseSamples, long newSamples, double shapeUnits,
+                                Room room) {
+        PairShares s = new PairShares(pair, baseSamples, newSamples, shapeUnits, room);
         int size = pair.tree().size();
         for (int from = 0; from < size; from += BLOCK) {
             s.forward(from, Math.min(size, from + BLOCK));
@@ -84,8 +110,9 @@ public final class PairShares {
      * summed child by child from the last node back, in one pass for both sides.
      */
     public static double[][] sideTotals(FlameTree tree, double[] baseSelf, double[] newSelf) {
-        Totals t = new Totals(tree.parentArray(), baseSelf.clone(), newSelf.clone());
-        for (int to = baseSelf.length; to > 1; to -= BLOCK) {
+        int size = tree.size();
+        Totals t = new Totals(tree.parentArray(), Arrays.copyOf(baseSelf, size), Arrays.copyOf(newSelf, size));
+        for (int to = size; to > 1; to -= BLOCK) {
             t.reverse(Math.max(1, to - BLOCK), to);
         }
         return new double[][] {t.base, t.neu};

@@ -70,6 +70,12 @@ public final class PreorderMerge {
         return new Sorted(t, order, Arrays.copyOf(start, n + 1), kids);
     }
 
+    /** The room the union's arrays start with: the larger tree's nodes and an eighth more, at most both trees'. */
+    public static int initialCapacity(Sorted a, Sorted b) {
+        int larger = Math.max(a.tree.size(), b.tree.size());
+        return (int) Math.min(a.tree.size() + b.tree.size() - 1L, larger + (larger >> 3) + 16L);
+    }
+
     /** The sum of both trees over {@code a}'s frame table, which gains {@code b}'s new names. */
     static FlameTree merge(Sorted a, Sorted b) {
         return walk(a, b, false).tree();
@@ -177,8 +183,7 @@ public final class PreorderMerge {
             // Two profiles of one program share most of their nodes (two 190 MB ones: 1.476M and
             // 1.476M nodes, 1.488M together): arrays sized for the worst case were half empty, and
             // zeroing 35 MB that is never used took longer than the rare growth below.
-            int larger = Math.max(a.size(), b.size());
-            int cap = (int) Math.min(most, larger + (larger >> 3) + 16L);
+            int cap = initialCapacity(sa, sb);
             parent = new int[cap];
             frame = new int[cap];
             self = new long[cap];
