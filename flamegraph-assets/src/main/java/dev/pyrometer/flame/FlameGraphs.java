@@ -178,13 +178,17 @@ public final class FlameGraphs {
                     // The readers are idle during the walk: one of them zeroes the shares' arrays meanwhile.
                     int capacity = PreorderMerge.initialCapacity(sortedBase, sortedNew);
                     Future<PairShares.Room> room = readers.submit(() -> new PairShares.Room(capacity));
+                    // So are the HTML drawing's units, as long as the tree unless the walk grows it.
+                    Future<long[][]> units = format == OutputFormat.HTML
+                            ? readers.submit(() -> new long[][] {new long[capacity], new long[capacity]}) : null;
                     PreorderMerge.Union union = PreorderMerge.union(sortedBase, sortedNew);
                     model = DiffModel.ofPair(union, baseSamples, newSamples, await(room));
+                    return drawDiff(model, readers, out, format, options, units);
                 } else {
                     model.addBase(sortedBase.tree());
                     model.addNew(sortedNew.tree());
                 }
-                return drawDiff(model, readers, out, format, options);
+                return drawDiff(model, readers, out, format, options, null);
             }
             List<Future<FlameTree>> bases = base.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
             List<Future<FlameTree>> news = neu.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
@@ -194,7 +198,7 @@ public final class FlameGraphs {
             for (Future<FlameTree> tree : news) {
                 model.addNew(await(tree));
             }
-            return drawDiff(model, readers, out, format, options);
+            return drawDiff(model, readers, out, format, options, null);
         } finally {
             readers.shutdownNow();
         }
@@ -202,7 +206,7 @@ public final class FlameGraphs {
 
     /** Writes the graph of a filled model to {@code out} while the changes are ranked on the other thread. */
     private static List<Change> drawDiff(DiffModel model, ExecutorService readers, Path out, OutputFormat format,
-                                         DiffOptions options) throws IOException {
+                                         DiffOptions options, Future<long[][]> units) throws IOException {
         // The HTML drawing reads no share totals: both sides' are summed on the ranking's thread then.
         Graph.DiffShares drawn = format == OutputFormat.HTML ? model.selfShares() : model.shares();
         // Ranking the changes and drawing the graph only read the finished tree: once its child
@@ -224,7 +228,12 @@ public final class FlameGraphs {
             return model.changes(model.shares(), options.top(), options.test());
         });
         Graph graph = new Graph(model.tree(), options.render(), drawn);
-        writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
+        if (units != null) {
+            long[][] room = await(units);
+            writeFile(out, o -> new HtmlRenderer(graph, room).render(o));
+        } else {
+            writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
+        }
         return await(changes);
     }
 
