@@ -5,6 +5,7 @@ import dev.pyrometer.flame.diff.ChangeReport;
 import dev.pyrometer.flame.diff.DiffModel;
 import dev.pyrometer.flame.model.FlameTree;
 import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.PairShares;
 import dev.pyrometer.flame.model.PreorderMerge;
 import dev.pyrometer.flame.model.Profiles;
 import dev.pyrometer.flame.model.TreeTransforms;
@@ -174,12 +175,20 @@ public final class FlameGraphs {
                 long baseSamples = sortedBase.tree().samples();
                 long newSamples = sortedNew.tree().samples();
                 if (baseSamples > 0 && newSamples > 0) {
-                    model = DiffModel.ofPair(PreorderMerge.union(sortedBase, sortedNew), baseSamples, newSamples);
+                    // The readers are idle during the walk: one of them zeroes the shares' arrays meanwhile.
+                    int capacity = PreorderMerge.initialCapacity(sortedBase, sortedNew);
+                    Future<PairShares.Room> room = readers.submit(() -> new PairShares.Room(capacity));
+                    // So are the HTML drawing's units, as long as the tree unless the walk grows it.
+                    Future<long[][]> units = format == OutputFormat.HTML
+                            ? readers.submit(() -> new long[][] {new long[capacity], new long[capacity]}) : null;
+                    PreorderMerge.Union union = PreorderMerge.union(sortedBase, sortedNew);
+                    model = DiffModel.ofPair(union, baseSamples, newSamples, await(room));
+                    return drawDiff(model, readers, out, format, options, units);
                 } else {
                     model.addBase(sortedBase.tree());
                     model.addNew(sortedNew.tree());
                 }
-                return drawDiff(model, readers, out, format, options);
+                return drawDiff(model, readers, out, format, options, null);
             }
             List<Future<FlameTree>> bases = base.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
             List<Future<FlameTree>> news = neu.stream().map(p -> readers.submit(() -> readOne(p, options))).toList();
@@ -189,7 +198,7 @@ public final class FlameGraphs {
             for (Future<FlameTree> tree : news) {
                 model.addNew(await(tree));
             }
-            return drawDiff(model, readers, out, format, options);
+            return drawDiff(model, readers, out, format, options, null);
         } finally {
             readers.shutdownNow();
         }
@@ -197,8 +206,9 @@ public final class FlameGraphs {
 
     /** Writes the graph of a filled model to {@code out} while the changes are ranked on the other thread. */
     private static List<Change> drawDiff(DiffModel model, ExecutorService readers, Path out, OutputFormat format,
-                                         DiffOptions options) throws IOException {
-        Graph.DiffShares shares = model.shares();
+                                         DiffOptions options, Future<long[][]> units) throws IOException {
+        // The HTML drawing reads no share totals: both sides' are summed on the ranking's thread then.
+        Graph.DiffShares drawn = format == OutputFormat.HTML ? model.selfShares() : model.shares();
         // Ranking the changes and drawing the graph only read the finished tree: once its child
         // index is built, they run side by side, one per core. A tree numbered in pre-order is drawn
         // without the index (only the ranking walks it): the ranking's thread builds it, which took
@@ -215,10 +225,15 @@ public final class FlameGraphs {
             if (drawnWithoutIndex) {
                 union.buildIndex();
             }
-            return model.changes(shares, options.top(), options.test());
+            return model.changes(model.shares(), options.top(), options.test());
         });
-        Graph graph = new Graph(model.tree(), options.render(), shares);
-        writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
+        Graph graph = new Graph(model.tree(), options.render(), drawn);
+        if (units != null) {
+            long[][] room = await(units);
+            writeFile(out, o -> new HtmlRenderer(graph, room).render(o));
+        } else {
+            writeFile(out, o -> writeDiff(new DiffResult(graph, List.of()), format, o));
+        }
         return await(changes);
     }
 

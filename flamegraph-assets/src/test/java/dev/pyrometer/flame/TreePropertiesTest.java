@@ -193,6 +193,25 @@ class TreePropertiesTest {
             throws IOException {
         String a = Stacks.random(seed, 1500, 30) + "only;in;base 500\n";
         String b = Stacks.random(seed + 1, 1800, 30) + "only;in;new 40\n";
+        assertFileDiffEqualsDiffInMemory(a, b, dir);
+    }
+
+    /**
+     * Trees that share only their root: the union has nearly as many nodes as both together,
+     * more than the walk first makes room for, so its arrays grow on the way.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {33})
+    void diffOfDisjointFilesEqualsDiffInMemory(long seed, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        String a = Stacks.random(seed, 1500, 30);
+        String b = Stacks.random(seed + 1, 1800, 30).lines().map(l -> "elsewhere;" + l + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        assertFileDiffEqualsDiffInMemory(a, b, dir);
+    }
+
+    private static void assertFileDiffEqualsDiffInMemory(String a, String b, java.nio.file.Path dir)
+            throws IOException {
         java.nio.file.Path fa = java.nio.file.Files.writeString(dir.resolve("a.collapsed"), a);
         java.nio.file.Path fb = java.nio.file.Files.writeString(dir.resolve("b.collapsed"), b);
         var expected = FlameGraphs.diff(List.of(Stacks.parse(a)), List.of(Stacks.parse(b)), DiffOptions.defaults());

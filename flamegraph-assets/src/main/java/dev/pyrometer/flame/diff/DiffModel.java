@@ -3,6 +3,7 @@ package dev.pyrometer.flame.diff;
 import dev.pyrometer.flame.Change;
 import dev.pyrometer.flame.model.FlameTree;
 import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.PairShares;
 import dev.pyrometer.flame.model.PreorderMerge;
 import dev.pyrometer.flame.model.TreeTransforms;
 import dev.pyrometer.flame.render.Graph;
@@ -28,31 +29,35 @@ public final class DiffModel {
     private final Side neu = new Side();
     private int baseInputs;
     private int newInputs;
+    /** The shares {@link #ofPair} computed with the widths, until a profile is added. */
+    private PairShares pairShares;
+    /** The shares with both sides' totals, once computed, until a profile is added. */
+    private Graph.DiffShares ready;
 
     /**
      * A comparison of one base and one new profile laid over one tree by {@link PreorderMerge#union}
      * (base first). Each side must have samples.
      */
     public static DiffModel ofPair(PreorderMerge.Union pair, long baseSamples, long newSamples) {
+        return ofPair(pair, baseSamples, newSamples, null);
+    }
+
+    /** {@link #ofPair(PreorderMerge.Union, long, long)} in arrays made ahead, when they fit. */
+    public static DiffModel ofPair(PreorderMerge.Union pair, long baseSamples, long newSamples,
+                                   PairShares.Room room) {
         DiffModel m = new DiffModel();
-        FlameTree tree = pair.tree();
-        long[] baseCount = pair.aSelf();
-        int size = tree.size();
-        m.union = tree;
-        m.base.ensure(size);
-        m.neu.ensure(size);
-        for (int node = 0; node < size; node++) {
-            long b = baseCount[node];
-            long n = tree.self(node) - b;
-            m.base.count[node] = b;
-            m.base.self[node] = (double) b / baseSamples;
-            m.neu.count[node] = n;
-            m.neu.self[node] = (double) n / newSamples;
-        }
+        PairShares s = PairShares.of(pair, baseSamples, newSamples, SHAPE_UNITS, room);
+        m.union = pair.tree();
+        m.base.self = s.baseSelf;
+        m.base.count = pair.aSelf();
+        m.neu.self = s.newSelf;
+        m.neu.count = s.newCount;
         m.base.samples = baseSamples;
         m.neu.samples = newSamples;
         m.baseInputs = 1;
         m.newInputs = 1;
+        // One input a side: the shares need no scaling, and the tree's widths and totals are set.
+        m.pairShares = s;
         return m;
     }
 
@@ -72,6 +77,8 @@ public final class DiffModel {
     }
 
     private void add(FlameTree profile, Side side) {
+        pairShares = null;
+        ready = null;
         long samples = profile.samples();
         if (samples == 0) {
             return;
@@ -104,6 +111,15 @@ public final class DiffModel {
 
     /** The union tree and both sides' shares, ready for a renderer. */
     public Graph.DiffShares shares() {
+        if (ready != null) {
+            return ready;
+        }
+        if (pairShares != null) {
+            double[][] totals = PairShares.sideTotals(union, pairShares.baseSelf, pairShares.newSelf);
+            ready = new Graph.DiffShares(pairShares.baseSelf, pairShares.newSelf, totals[0], totals[1],
+                    base.samples, neu.samples);
+            return ready;
+        }
         int size = union.size();
         base.ensure(size);
         neu.ensure(size);
@@ -113,7 +129,22 @@ public final class DiffModel {
             union.setSelf(node, Math.round((baseSelf[node] + newSelf[node]) / 2 * SHAPE_UNITS));
         }
         union.recomputeTotals();
-        return new Graph.DiffShares(baseSelf, newSelf, totals(baseSelf), totals(newSelf), base.samples, neu.samples);
+        // Kept: the drawing and the ranking each ask for them, on two threads, and a second
+        // computation would rewrite the tree under the drawing.
+        ready = new Graph.DiffShares(baseSelf, newSelf, totals(baseSelf), totals(newSelf), base.samples, neu.samples);
+        return ready;
+    }
+
+    /**
+     * The shares an HTML drawing reads: without both sides' totals (null) when {@link #ofPair}
+     * left them to be summed by {@link #shares()} on the ranking's thread; the tree's widths are set.
+     */
+    public Graph.DiffShares selfShares() {
+        if (pairShares != null && ready == null) {
+            return new Graph.DiffShares(pairShares.baseSelf, pairShares.newSelf, null, null,
+                    base.samples, neu.samples);
+        }
+        return shares();
     }
 
     public FlameTree tree() {

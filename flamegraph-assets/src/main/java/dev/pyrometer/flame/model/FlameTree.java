@@ -369,6 +369,26 @@ public final class FlameTree {
         self[node] = value;
     }
 
+    /** The self array itself (at least {@link #size} long), for a pass that rewrites every node. */
+    long[] selfArray() {
+        return self;
+    }
+
+    /** The parent array itself (at least {@link #size} long). */
+    int[] parentArray() {
+        return parent;
+    }
+
+    /**
+     * Installs totals computed elsewhere, as {@link #recomputeTotals()} would have: a diff sums them
+     * in the same reverse pass as both sides' shares, not in a pass of its own.
+     */
+    void setTotals(long[] totals) {
+        total = totals;
+        maxDepthStale = true;
+        childIndex = null;
+    }
+
     /** Makes every total the sum of its self and its children's totals, in one pass over the arrays. */
     public void recomputeTotals() {
         if (total == null || total.length < size) {
