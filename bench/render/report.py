@@ -178,15 +178,23 @@ machine, load 2–14):
   ceil(2^37/45) and a shift gives the same quotient for every non-negative int (checked for all).
 - The CLI's `printf("%,d samples ...")` line cost ~8 ms (Formatter, its regex, locale data) at the
   end of every render: a small grouping method writes it now (f9f28cc).
-- diff:java-100k is the one goal missed. Quiet machine, 08:40 UTC, 5 interleaved runs a tool
-  (load 1.0–1.6): ours 1.98 s wall (fastest 1.71 s), 3.24 s CPU; jfr-converter `--diff` 6.38 s
-  (fastest 5.20 s), 9.66 s CPU: 0.31× in time (0.33× fastest against fastest), 0.34× in CPU. The
-  quiet bench run's single pair gave 0.37× (jfr-converter 4.97 s, its fastest of the day). Where
-  our 1.8–2.0 s go: JVM start and picocli 0.15 s; both parses at once, one per core, 1.2 s; one
-  serial stretch of 0.5 s (the union walk 0.19 s, shares and totals 0.13 s, the pair's arrays
-  0.05 s; the child index, 0.045 s, now built on the ranking's thread); drawing 0.26 s beside the
-  ranking. 0.3× of a quiet jfr-converter needs ~1.5 s: a parse that costs less per frame (the node
-  table's cache miss and the name compare) or one shared tree for both sides instead of two merged.
+- diff:java-100k sits at the goal's line, not under it with margin. With the serial stretch cut
+  (branch diff3, 08:45–08:51: shares, totals and widths in one forward and one reverse pass,
+  `PairShares`; the HTML's side totals and the child index on the ranking's thread; the union's
+  arrays sized for the larger tree plus an eighth; big arrays allocated ahead on idle threads;
+  main 1.84–2.06 s → 1.60–1.81 s in five interleaved A/B series): the 09:03 bench run gave 0.29×
+  (1.60 s vs 5.55 s) and 7 interleaved pairs at 08:57 (load 1.2–1.5) 0.32× of the medians (ours
+  1.82 s, fastest 1.60 s; jfr-converter 5.62 s, fastest 5.20 s), 0.37× in CPU. Where ours goes:
+  JVM start and picocli 0.15 s; both parses at once, one per core, 1.2 s; main's serial stretch
+  0.17 s (the union walk 0.13 s, the pair's arrays 0.04 s); drawing 0.23 s beside the ranking; a
+  full GC of ~37 ms with both parsed trees live. Under 0.3× with margin needs a parse that costs
+  less per frame (the node table's cache miss, the name compare) or one shared tree for both sides
+  instead of two merged.
+- The table above is the 09:03 run, started right after a `make test` (its load still decaying at
+  the start, hence "shared"). The 08:27 run, quiet by the same rule, of the code before diff3 (which
+  changed only the diff and the merge of a split read): svg:javac-real 0.37 s, 12.8× flamegraph.pl;
+  svg wide-200k 25.5×, java-100k 25.1×; html 3.21–3.38× jfr-converter; diff 0.37× (jfr-converter's
+  single run 4.97 s).
 - `render --reverse` on wide-200k used to run out of a 512 MB heap: the reversed tree has 7.8M nodes
   (from 2.9M), and growing it node by node through the child table costs ~60 bytes a node. It is now
   the trie of the reversed stacks taken in sorted order: each shares its longest prefix with the one
