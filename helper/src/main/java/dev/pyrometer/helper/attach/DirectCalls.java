@@ -47,7 +47,7 @@ final class DirectCalls implements ProcessControl {
 
     @Override
     public void renice(int nice, List<Long> tids) throws IOException {
-        checkNice(nice);
+        ProcessControl.checkNice(nice);
         StringBuilder failed = new StringBuilder();
         for (long tid : tids) {
             try {
@@ -62,12 +62,6 @@ final class DirectCalls implements ProcessControl {
         }
         if (failed.length() > 0) {
             throw new IOException("setpriority(" + nice + ") failed for threads " + failed);
-        }
-    }
-
-    static void checkNice(int nice) {
-        if (nice < -20 || nice > 19) {
-            throw new IllegalArgumentException("nice out of range: " + nice);
         }
     }
 }

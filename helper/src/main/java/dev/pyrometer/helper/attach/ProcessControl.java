@@ -15,6 +15,13 @@ public interface ProcessControl {
     /** Sets the nice value of each thread id (absolute, as util-linux renice does with -n). */
     void renice(int nice, List<Long> tids) throws IOException;
 
+    /** Refuses a nice value outside Linux's range, whichever way it is to be applied. */
+    static void checkNice(int nice) {
+        if (nice < -20 || nice > 19) {
+            throw new IllegalArgumentException("nice out of range: " + nice);
+        }
+    }
+
     /**
      * Runs {@code kill} and {@code renice}: nothing to load up front, which suits a one-shot CLI, but
      * a fork and exec per call, 3-25 ms each on a pegged host.

@@ -33,7 +33,7 @@ final class SystemCommands implements ProcessControl {
         if (tids.isEmpty()) {
             return;
         }
-        DirectCalls.checkNice(nice);
+        ProcessControl.checkNice(nice);
         CommandLine cmd = new CommandLine("renice").addArgument("-n", false)
                 .addArgument(Integer.toString(nice), false).addArgument("-p", false);
         tids.forEach(tid -> cmd.addArgument(Long.toString(tid), false));
