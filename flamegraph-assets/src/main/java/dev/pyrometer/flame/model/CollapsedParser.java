@@ -14,7 +14,9 @@ public final class CollapsedParser {
     /** Counts above this are refused: async-profiler never writes them and sums could overflow. */
     public static final long MAX_COUNT = 1_000_000_000_000_000L;
 
-    private final FlameTree tree;
+    /** The tree lines are added to, or null while they are kept as rows in {@link #rows}. */
+    private FlameTree tree;
+    private StackList rows;
     private final FrameTable frames;
     private final boolean lenient;
     private long lineNumber;
@@ -39,9 +41,38 @@ public final class CollapsedParser {
      */
     CollapsedParser(FlameTree tree, boolean lenient, boolean deferErrors) {
         this.tree = tree;
+        this.rows = null;
         this.frames = tree.frames();
         this.lenient = lenient;
         this.deferErrors = deferErrors;
+    }
+
+    /**
+     * A parser that keeps the lines as rows of names and builds the tree once, by sorting them
+     * ({@link #sortedTree()}): for a large input read whole, where it costs less than a lookup
+     * in a growing tree per frame. {@code expectedFrames} sizes the rows. Rows hold every frame
+     * read, where a tree holds each distinct stack once: past {@code maxRowBytes} (deep recursion
+     * over and over), the rows so far become a tree and the rest is added to it frame by frame.
+     */
+    CollapsedParser(FrameTable frames, long expectedFrames, long maxRowBytes, boolean lenient) {
+        this.tree = null;
+        this.rows = new StackList(expectedFrames, maxRowBytes);
+        this.frames = frames;
+        this.lenient = lenient;
+        this.deferErrors = false;
+    }
+
+    /**
+     * The tree of what a parser made by {@link #CollapsedParser(FrameTable, long, long, boolean)}
+     * read, totals not computed: numbered in pre-order with siblings in name order, unless the
+     * rows outgrew their room.
+     */
+    FlameTree sortedTree() {
+        if (rows != null) {
+            tree = rows.toTree(frames);
+            rows = null;
+        }
+        return tree;
     }
 
     FlameTree tree() {
@@ -89,11 +120,14 @@ public final class CollapsedParser {
     private void parseAll(InputStream in, String source) throws IOException {
         this.source = source;
         this.lineNumber = 0;
-        tree.ensureLookup();
-        byte[] buf = new byte[1 << 20];
+        if (tree != null) {
+            tree.ensureLookup();
+        }
+        // SLACK bytes past the last line stay unread: the scan reads 8 bytes at a time.
+        byte[] buf = new byte[BUFFER + SLACK];
         int len = 0;
         while (true) {
-            int n = in.read(buf, len, buf.length - len);
+            int n = in.read(buf, len, buf.length - SLACK - len);
             if (n < 0) {
                 break;
             }
@@ -106,13 +140,13 @@ public final class CollapsedParser {
                 lines(buf, end);
                 len -= end;
                 System.arraycopy(buf, end, buf, 0, len);
-            } else if (len == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
+            } else if (len == buf.length - SLACK) {
+                buf = Arrays.copyOf(buf, (buf.length - SLACK) * 2 + SLACK);
             }
         }
         if (len > 0) {
-            if (len == buf.length) {
-                buf = Arrays.copyOf(buf, len + 1);
+            if (len == buf.length - SLACK) {
+                buf = Arrays.copyOf(buf, buf.length + 1);
             }
             buf[len++] = '\n';
             lines(buf, len);
@@ -135,7 +169,14 @@ public final class CollapsedParser {
                 : firstProblemSource + ":" + (firstProblemLine + lineOffset) + ": " + firstProblemText;
     }
 
-    /** Parses {@code buf[0, end)}, which holds whole lines, each ending with '\n'. */
+    private static final int SLACK = 8;
+    /**
+     * Bytes read at a time: small enough that the buffer, and the JDK's copy it is filled from,
+     * stay in the core's cache beside the names being looked up (a 1 MB buffer pushed them out).
+     */
+    private static final int BUFFER = 64 << 10;
+
+    /** Parses {@code buf[0, end)}, which holds whole lines, each ending with '\n', and {@link #SLACK} bytes more. */
     private void lines(byte[] buf, int end) {
         int lineStart = 0;
         int node = FlameTree.ROOT;
@@ -145,7 +186,7 @@ public final class CollapsedParser {
         int i = 0;
         while (i < end) {
             int tokenStart = i;
-            if (!bad) {
+            if (!bad && rows == null) {
                 // Most stacks pass through the same few children near the root: try the child
                 // this node led to last time before hashing the token.
                 long guess = tree.lastChild(node);
@@ -163,12 +204,29 @@ public final class CollapsedParser {
                     }
                 }
             }
-            int h = 0;
-            byte b;
-            while ((b = buf[i]) != ';' && b != '\n') {
-                h = 31 * h + b;
-                i++;
+            // The token's end and its hash, 8 bytes at a time (the buffer has 8 to spare past its end).
+            long hw = 0;
+            while (true) {
+                long w = Words.at(buf, i);
+                long semis = w ^ 0x3B3B3B3B3B3B3B3BL;
+                long newlines = w ^ 0x0A0A0A0A0A0A0A0AL;
+                // The high bit of each byte that is ';' or '\n' (and maybe of bytes after the first
+                // such one): a zero byte of w ^ c, found without a branch per byte.
+                long ends = ((semis - 0x0101010101010101L) & ~semis | (newlines - 0x0101010101010101L) & ~newlines)
+                        & 0x8080808080808080L;
+                if (ends != 0) {
+                    int n = Words.lowestByte(ends);
+                    if (n != 0) {
+                        hw = FrameTable.tokenStep(hw, w & -1L >>> 64 - 8 * n);
+                    }
+                    i += n;
+                    break;
+                }
+                hw = FrameTable.tokenStep(hw, w);
+                i += 8;
             }
+            int h = FrameTable.tokenFold(hw);
+            byte b = buf[i];
             if (b == ';') {
                 if (!bad) {
                     if (i == tokenStart) {
@@ -176,6 +234,10 @@ public final class CollapsedParser {
                         lineNumber++;
                         malformed("frame " + (depth + 1) + " is empty (two ';' in a row, or one at an end)");
                         lineNumber--;
+                    } else if (rows != null) {
+                        rows.push(frames.intern(buf, tokenStart, i - tokenStart, h));
+                        pool = frames.pool();
+                        depth++;
                     } else {
                         long found = tree.childByName(node, buf, tokenStart, i - tokenStart, h);
                         pool = frames.pool();
@@ -189,6 +251,13 @@ public final class CollapsedParser {
                 if (!bad) {
                     lineEnd(buf, lineStart, tokenStart, i, node, depth);
                     pool = frames.pool();
+                }
+                if (rows != null) {
+                    // Nothing when the line was added; the frames read so far when it was malformed.
+                    rows.dropRow();
+                    if (rows.full()) {
+                        sortedTree().ensureLookup();
+                    }
                 }
                 lineStart = i + 1;
                 node = FlameTree.ROOT;
@@ -243,11 +312,17 @@ public final class CollapsedParser {
             return;
         }
         int len = nameEnd - tokenStart;
-        long found = tree.childByName(node, buf, tokenStart, len, FrameTable.hash(buf, tokenStart, len));
-        int child = (int) found;
-        tree.setLastChild(node, child, (int) (found >>> 32));
+        int h = FrameTable.tokenHash(buf, tokenStart, len);
         try {
-            tree.addLeaf(child, depth + 1, count);
+            if (rows != null) {
+                rows.push(frames.intern(buf, tokenStart, len, h));
+                rows.endRow(count);
+            } else {
+                long found = tree.childByName(node, buf, tokenStart, len, h);
+                int child = (int) found;
+                tree.setLastChild(node, child, (int) (found >>> 32));
+                tree.addLeaf(child, depth + 1, count);
+            }
         } catch (ArithmeticException e) {
             throw CommandFailure.input(source + ":" + lineNumber + ": the sample counts add up to more than "
                     + Long.MAX_VALUE + "; split the input");

@@ -82,6 +82,16 @@ public final class FlameTree {
         return t;
     }
 
+    /**
+     * What a parse knew of a tree built in bulk without totals: its samples, deepest stack and
+     * the names' rank it sorted by, so none is found again.
+     */
+    void parsed(long samples, int maxDepth, int[] rank) {
+        this.samplesWithoutTotals = samples;
+        this.maxDepth = maxDepth;
+        this.nameRank = rank;
+    }
+
     /** Takes over the nodes of {@code other}, a tree over the same names, which must not be used afterwards. */
     void adopt(FlameTree other) {
         if (other.frames != frames) {
@@ -195,7 +205,7 @@ public final class FlameTree {
     }
 
     /**
-     * The child of {@code p} for the token {@code buf[off, off+len)} whose {@link FrameTable#hash}
+     * The child of {@code p} for the token {@code buf[off, off+len)} whose {@link FrameTable#tokenHash}
      * is {@code h}, created (and the name interned) when missing; returns frame << 32 | child.
      * Why: keyed by the name's hash, an existing child is found with one probe of this table and a
      * check of the name's bytes, not a probe of the name table first and then of this one.
@@ -268,22 +278,6 @@ public final class FlameTree {
         mask = capacity - 1;
         for (int node = 1; node < size; node++) {
             place(key(parent[node], frames.tokenHash(frame[node])), (long) frame[node] << 32 | node);
-        }
-    }
-
-    /**
-     * Sizes the child lookup table for {@code nodes} nodes before a parse fills the tree, at most
-     * {@code maxBytes}: a table grown by doubling was allocated, filled and copied five times over
-     * on the way to the 32 MB of a 190 MB profile.
-     */
-    void expectNodes(long nodes, long maxBytes) {
-        ensureLookup();
-        int capacity = mask + 1;
-        while (capacity < 1 << 29 && nodes > capacity / 4 * 3 && 2L * 16 * capacity <= maxBytes) {
-            capacity *= 2;
-        }
-        if (capacity > mask + 1) {
-            rehash(capacity);
         }
     }
 

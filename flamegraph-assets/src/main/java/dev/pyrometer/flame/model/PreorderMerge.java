@@ -43,7 +43,7 @@ public final class PreorderMerge {
      */
     public static Sorted sort(FlameTree t) {
         t.dropLookup();
-        int[] rank = t.frames().rankByName();
+        int[] rank = t.nameRank();
         int[] order = new int[rank.length];
         for (int id = 0; id < rank.length; id++) {
             order[rank[id]] = id;
@@ -62,9 +62,12 @@ public final class PreorderMerge {
         for (int v = 1; v < n; v++) {
             kids[start[t.parent(v) + 1]++] = (long) rank[t.frame(v)] << 32 | v;
         }
-        for (int p = 0; p < n; p++) {
-            if (start[p + 1] - start[p] > 1) {
-                Arrays.sort(kids, start[p], start[p + 1]);
+        // A tree in pre-order with siblings in name order lists each node's children in order already.
+        if (!t.sortedPreorder()) {
+            for (int p = 0; p < n; p++) {
+                if (start[p + 1] - start[p] > 1) {
+                    Arrays.sort(kids, start[p], start[p + 1]);
+                }
             }
         }
         return new Sorted(t, order, Arrays.copyOf(start, n + 1), kids);

@@ -213,17 +213,16 @@ public final class Profiles {
             return read(List.of(input), lenient, new FrameTable(), false);
         }
         checkReadable(input);
-        FlameTree tree = new FlameTree(new FrameTable());
-        CollapsedParser parser = new CollapsedParser(tree, lenient);
         try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
-            // Java profiles run to about one node per 128 bytes (1.5M in the 190 MB bench pair); a
-            // table at most 1/16 of the heap a side leaves two sides ample room if the guess is high.
-            tree.expectNodes(channel.size() / 128, Runtime.getRuntime().maxMemory() / 16);
+            // Java frames take about 48 bytes each (4M in a 190 MB profile); the rows grow if not,
+            // up to 1/16 of the heap a side (two sides are read at once).
+            CollapsedParser parser = new CollapsedParser(new FrameTable(), channel.size() / 48,
+                    Runtime.getRuntime().maxMemory() / 16, lenient);
             parser.parseSelf(Channels.newInputStream(channel), input.toString());
+            return new Loaded(parser.sortedTree(), parser.stacks(), parser.skipped(), parser.firstProblem());
         } catch (NoSuchFileException e) {
             throw CommandFailure.input(input + ": no such file");
         }
-        return new Loaded(tree, parser.stacks(), parser.skipped(), parser.firstProblem());
     }
 
     /** Reads collapsed stacks from a stream (the controller's uploads) into a new tree. */

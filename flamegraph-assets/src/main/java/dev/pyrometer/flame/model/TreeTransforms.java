@@ -32,7 +32,7 @@ public final class TreeTransforms {
             } else {
                 int start = from.nameStart(id);
                 int len = from.tokenLength(id);
-                remap[id] = into.intern(from.pool(), start, len, FrameTable.hash(from.pool(), start, len));
+                remap[id] = into.intern(from.pool(), start, len, FrameTable.tokenHash(from.pool(), start, len));
             }
         }
         return remap;
