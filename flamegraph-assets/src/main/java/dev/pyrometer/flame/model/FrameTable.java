@@ -52,7 +52,7 @@ public final class FrameTable {
         int end = off + len;
         int i = off;
         for (; i + 8 <= end; i += 8) {
-            h = tokenStep(h, word(buf, i));
+            h = tokenStep(h, Words.at(buf, i));
         }
         if (i < end) {
             long w = 0;
@@ -71,11 +71,6 @@ public final class FrameTable {
 
     static int tokenFold(long h) {
         return (int) (h ^ h >>> 32);
-    }
-
-    /** The 8 bytes at {@code at}, little-endian (the first byte lowest). */
-    static long word(byte[] buf, int at) {
-        return Words.at(buf, at);
     }
 
     /** A stable hash of a name, {@code h = 31 * h + b} over its bytes: colours are chosen by it. */
@@ -111,8 +106,8 @@ public final class FrameTable {
     }
 
     /**
-     * Byte ranges equal, 8 bytes at a time, the last word overlapping the one before: for names
-     * of tens of bytes the library call's checks and set-up cost more than the comparison.
+     * Byte ranges equal, 8 bytes at a time ({@link Words#equal}): for names of tens of bytes the
+     * library call's checks and set-up cost more than the comparison.
      */
     static boolean sameBytes(byte[] a, int aOff, byte[] b, int bOff, int len) {
         if (len < 8) {
@@ -123,13 +118,7 @@ public final class FrameTable {
             }
             return true;
         }
-        int last = len - 8;
-        for (int i = 0; i < last; i += 8) {
-            if (word(a, aOff + i) != word(b, bOff + i)) {
-                return false;
-            }
-        }
-        return word(a, aOff + last) == word(b, bOff + last);
+        return Words.equal(a, aOff, b, bOff, len);
     }
 
     private static int mix(int h) {

@@ -28,6 +28,27 @@ final class Words {
     }
 
     /**
+     * Whether {@code a[aOff, aOff + len)} and {@code b[bOff, bOff + len)} hold the same bytes, for
+     * {@code len >= 8}: a word at a time, the last word overlapping the one before, with the
+     * bounds checked once rather than per word (C1 keeps every check it is given).
+     */
+    static boolean equal(byte[] a, int aOff, byte[] b, int bOff, int len) {
+        if (len < 8 || aOff < 0 || bOff < 0 || aOff > a.length - len || bOff > b.length - len) {
+            throw new ArrayIndexOutOfBoundsException(len + " bytes at " + aOff + " of " + a.length
+                    + " and at " + bOff + " of " + b.length);
+        }
+        long pa = BASE + aOff;
+        long pb = BASE + bOff;
+        long last = len - 8;
+        for (long k = 0; k < last; k += 8) {
+            if (UNSAFE.getLong(a, pa + k) != UNSAFE.getLong(b, pb + k)) {
+                return false;
+            }
+        }
+        return UNSAFE.getLong(a, pa + last) == UNSAFE.getLong(b, pb + last);
+    }
+
+    /**
      * The index (0..7) of the lowest byte whose high bit is set in {@code highBits}, which is not
      * 0: the lowest bit isolated, moved to bit 0 of its byte, and multiplied so that byte k of the
      * multiplier, 7 - k, lands in the top byte. {@code Long.numberOfTrailingZeros} is a call in C1.
