@@ -107,18 +107,19 @@ public final class FrameTable {
 
     /**
      * Byte ranges equal, 8 bytes at a time ({@link Words#equal}): for names of tens of bytes the
-     * library call's checks and set-up cost more than the comparison.
+     * library call's checks and set-up cost more than the comparison. Small enough for C1 to inline.
      */
     static boolean sameBytes(byte[] a, int aOff, byte[] b, int bOff, int len) {
-        if (len < 8) {
-            for (int i = 0; i < len; i++) {
-                if (a[aOff + i] != b[bOff + i]) {
-                    return false;
-                }
+        return len >= 8 ? Words.equal(a, aOff, b, bOff, len) : sameShort(a, aOff, b, bOff, len);
+    }
+
+    private static boolean sameShort(byte[] a, int aOff, byte[] b, int bOff, int len) {
+        for (int i = 0; i < len; i++) {
+            if (a[aOff + i] != b[bOff + i]) {
+                return false;
             }
-            return true;
         }
-        return Words.equal(a, aOff, b, bOff, len);
+        return true;
     }
 
     private static int mix(int h) {

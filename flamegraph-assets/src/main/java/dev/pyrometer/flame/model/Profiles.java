@@ -214,9 +214,10 @@ public final class Profiles {
         }
         checkReadable(input);
         try (FileChannel channel = FileChannel.open(input, StandardOpenOption.READ)) {
-            // Java frames take about 48 bytes each (4M in a 190 MB profile); the rows grow if not,
-            // up to 1/16 of the heap a side (two sides are read at once).
-            CollapsedParser parser = new CollapsedParser(new FrameTable(), channel.size() / 48,
+            // Java frames take about 47 bytes each (4.04M in a 190 MB profile): room for a few more
+            // than that, as growing copies the rows. Past it the rows grow, up to 1/16 of the heap
+            // a side (two sides are read at once).
+            CollapsedParser parser = new CollapsedParser(new FrameTable(), channel.size() / 40,
                     Runtime.getRuntime().maxMemory() / 16, lenient);
             parser.parseSelf(Channels.newInputStream(channel), input.toString());
             return new Loaded(parser.sortedTree(), parser.stacks(), parser.skipped(), parser.firstProblem());

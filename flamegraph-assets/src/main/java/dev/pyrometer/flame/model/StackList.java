@@ -37,15 +37,20 @@ final class StackList {
 
     /** Appends a frame to the row being read. */
     void push(int id) {
+        // Short enough for C1 to inline into the parser's loop: the growth is a call of its own.
         if (size == ids.length) {
-            if (size == Integer.MAX_VALUE - 8) {
-                throw new OutOfMemoryError("more than 2^31 frames in one line");
-            }
-            // Up to the room, past it only for the line being read.
-            long cap = size < room ? Math.min(room, size + (size >> 1) + 16L) : size + (size >> 1) + 16L;
-            ids = Arrays.copyOf(ids, (int) Math.min(Integer.MAX_VALUE - 8, cap));
+            grow();
         }
         ids[size++] = id;
+    }
+
+    private void grow() {
+        if (size == Integer.MAX_VALUE - 8) {
+            throw new OutOfMemoryError("more than 2^31 frames in one line");
+        }
+        // Up to the room, past it only for the line being read.
+        long cap = size < room ? Math.min(room, size + (size >> 1) + 16L) : size + (size >> 1) + 16L;
+        ids = Arrays.copyOf(ids, (int) Math.min(Integer.MAX_VALUE - 8, cap));
     }
 
     /** Forgets the frames of the row being read (a malformed line). */

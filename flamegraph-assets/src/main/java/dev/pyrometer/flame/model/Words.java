@@ -20,11 +20,27 @@ final class Words {
 
     /** {@code buf[at, at + 8)}, the first byte lowest. */
     static long at(byte[] buf, int at) {
+        return le(raw(buf, at));
+    }
+
+    /**
+     * {@code buf[at, at + 8)} in the machine's byte order. Kept within C1's 35 bytes of bytecode
+     * for inlining, which is why the message is built elsewhere.
+     */
+    private static long raw(byte[] buf, int at) {
         if (at < 0 || at > buf.length - 8) {
-            throw new ArrayIndexOutOfBoundsException("8 bytes at " + at + " of " + buf.length);
+            throw outside(buf, at);
         }
-        long w = UNSAFE.getLong(buf, BASE + at);
-        return LITTLE ? w : Long.reverseBytes(w);
+        return UNSAFE.getLong(buf, BASE + at);
+    }
+
+    /** A word read in the machine's order, in little-endian order; C1 folds the test away. */
+    private static long le(long word) {
+        return LITTLE ? word : Long.reverseBytes(word);
+    }
+
+    private static ArrayIndexOutOfBoundsException outside(byte[] buf, int at) {
+        return new ArrayIndexOutOfBoundsException("8 bytes at " + at + " of " + buf.length);
     }
 
     /**
