@@ -2,6 +2,11 @@ package dev.pyrometer.flame.cli;
 
 import dev.pyrometer.flame.FlameGraphs;
 import dev.pyrometer.flame.RenderOptions;
+import dev.pyrometer.flame.render.ByteWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,17 +57,12 @@ public final class RenderCommand implements Callable<Integer> {
 
     /** {@code n} with commas between groups of three digits, as {@code %,d} writes it in English. */
     static String grouped(long n) {
-        String digits = Long.toString(Math.abs(n));
-        StringBuilder s = new StringBuilder(digits.length() + digits.length() / 3 + 1);
-        if (n < 0) {
-            s.append('-');
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
+        try (ByteWriter out = new ByteWriter(bytes)) {
+            out.grouped(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
-                s.append(',');
-            }
-            s.append(digits.charAt(i));
-        }
-        return s.toString();
+        return bytes.toString(StandardCharsets.US_ASCII);
     }
 }

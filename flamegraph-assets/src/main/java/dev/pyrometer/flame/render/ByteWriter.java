@@ -61,6 +61,23 @@ public final class ByteWriter implements AutoCloseable {
         return this;
     }
 
+    /** {@code v} with a comma between groups of three digits, as {@code %,d} writes it in English. */
+    public ByteWriter grouped(long v) throws IOException {
+        if (v < 0) {
+            write('-');
+            if (v == Long.MIN_VALUE) {
+                return text("9,223,372,036,854,775,808");
+            }
+            v = -v;
+        }
+        if (v < 1000) {
+            return decimal(v);
+        }
+        grouped(v / 1000);
+        int rest = (int) (v % 1000);
+        return write(',').write('0' + rest / 100).write('0' + rest / 10 % 10).write('0' + rest % 10);
+    }
+
     public ByteWriter decimal(long v) throws IOException {
         if (v < 0) {
             write('-');

@@ -157,7 +157,7 @@ public final class SvgRenderer {
         Graph.DiffShares diff = graph.diff();
         if (diff == null) {
             out.write(' ').write('(');
-            grouped(out, tree.total(node));
+            out.grouped(tree.total(node));
             out.write(SAMPLES).fixed(100.0 * tree.total(node) / samples, 2).write(PERCENT_CLOSE);
             return;
         }
@@ -172,17 +172,6 @@ public final class SvgRenderer {
             out.text(", only in new");
         }
         out.text(")");
-    }
-
-    /** A count with a comma every three digits. */
-    private static void grouped(ByteWriter out, long v) throws IOException {
-        if (v < 1000) {
-            out.decimal(v);
-            return;
-        }
-        grouped(out, v / 1000);
-        int rest = (int) (v % 1000);
-        out.write(',').write('0' + rest / 100).write('0' + rest / 10 % 10).write('0' + rest % 10);
     }
 
     /** The name, cut to what fits in {@code width} pixels with ".." (on a character boundary). */

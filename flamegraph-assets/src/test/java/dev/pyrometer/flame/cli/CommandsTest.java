@@ -47,6 +47,7 @@ class CommandsTest {
         assertEquals("1,000,000,000,000,000", RenderCommand.grouped(1_000_000_000_000_000L));
         assertEquals("-12,345", RenderCommand.grouped(-12_345));
         assertEquals(String.format(java.util.Locale.ENGLISH, "%,d", Long.MAX_VALUE), RenderCommand.grouped(Long.MAX_VALUE));
+        assertEquals(String.format(java.util.Locale.ENGLISH, "%,d", Long.MIN_VALUE), RenderCommand.grouped(Long.MIN_VALUE));
     }
 
     @Test
