@@ -29,8 +29,36 @@ class WordsTest {
         assertThrows(ArrayIndexOutOfBoundsException.class, () -> Words.at(bytes, -1));
     }
 
+    /** Both ways of reading a word, whichever this JDK uses, read the same and check the same bounds. */
+    @Test
+    void unsafeAndHandleReadsAgree() {
+        assertTrue(UnsafeWords.available(), "Unsafe is available on the JDK the tests run on");
+        byte[] bytes = new byte[19];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 37 - 100);
+        }
+        for (int at = 0; at + 8 <= bytes.length; at++) {
+            assertEquals(HandleWords.raw(bytes, at), UnsafeWords.raw(bytes, at), "at " + at);
+        }
+        for (int at : new int[] {-1, 12, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+            assertThrows(ArrayIndexOutOfBoundsException.class, () -> UnsafeWords.raw(bytes, at));
+            assertThrows(ArrayIndexOutOfBoundsException.class, () -> HandleWords.raw(bytes, at));
+        }
+        assertEquals(Runtime.version().feature() < 23, Words.UNSAFE_READS);
+    }
+
     @Test
     void equalFindsADifferenceInAnyByteAndChecksBounds() {
+        assertEqualWorks(Words::equal);
+        assertEqualWorks(UnsafeWords::equal);
+        assertEqualWorks(HandleWords::equal);
+    }
+
+    interface Equality {
+        boolean equal(byte[] a, int aOff, byte[] b, int bOff, int len);
+    }
+
+    private static void assertEqualWorks(Equality words) {
         byte[] a = new byte[40];
         for (int i = 0; i < a.length; i++) {
             a[i] = (byte) (i * 7 + 1);
@@ -38,17 +66,17 @@ class WordsTest {
         for (int len = 8; len <= 30; len++) {
             byte[] b = new byte[len + 5];
             System.arraycopy(a, 3, b, 5, len);
-            assertTrue(Words.equal(a, 3, b, 5, len), "len " + len);
+            assertTrue(words.equal(a, 3, b, 5, len), "len " + len);
             for (int at = 0; at < len; at++) {
                 b[5 + at] ^= 0x40;
-                assertFalse(Words.equal(a, 3, b, 5, len), "len " + len + ", byte " + at);
+                assertFalse(words.equal(a, 3, b, 5, len), "len " + len + ", byte " + at);
                 b[5 + at] ^= 0x40;
             }
             int n = len;
-            assertThrows(ArrayIndexOutOfBoundsException.class, () -> Words.equal(a, 3, b, 6, n));
+            assertThrows(ArrayIndexOutOfBoundsException.class, () -> words.equal(a, 3, b, 6, n));
         }
-        assertThrows(ArrayIndexOutOfBoundsException.class, () -> Words.equal(a, -1, a, 0, 8));
-        assertThrows(ArrayIndexOutOfBoundsException.class, () -> Words.equal(a, 0, a, 0, 7));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> words.equal(a, -1, a, 0, 8));
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> words.equal(a, 0, a, 0, 7));
     }
 
     @Test

@@ -28,7 +28,15 @@ public final class HelperMain {
         SUBCOMMANDS.put("diff", DiffCommand::new);
     }
 
+    private static final String LAUNCH_MECHANISM = "jdk.lang.Process.launchMechanism";
+
     public static void main(String[] args) {
+        // vfork spawns the renice/kill fallbacks without an extra exec of jspawnhelper. JDK 25
+        // deprecated it with a warning on every start, later ones drop it: before 25, and only
+        // if nobody chose a mechanism already.
+        if (Runtime.version().feature() < 25 && System.getProperty(LAUNCH_MECHANISM) == null) {
+            System.setProperty(LAUNCH_MECHANISM, "VFORK");
+        }
         // The profile command is usually aimed at a JVM pegging every core: skip picocli's start-up
         // cost when the arguments are plain (see ProfileFastPath).
         PrintWriter out = new PrintWriter(System.out, true);
