@@ -147,9 +147,12 @@ Where the time goes (async-profiler 4.5 on the renderer itself, 2026-11-29, same
   0.045 s; drawing 0.19 s beside the ranking. Alone on one core, a side's parse takes 0.33 s and
   its tree 0.10 s: probing the names table 25%, comparing names 20%, scanning and hashing 38%, the
   kernel's copy of the file 7%.
-- The row parse against the lookup parse before it (f0fa53c), interleaved at 10:00 UTC, 5 runs each
-  (medians): f0fa53c 1.92 s wall, 3.16 s CPU; the row parse 1.45 s, 2.48 s; jfr-converter 6.83 s,
-  10.12 s: 0.28× → 0.21× its time, 0.31× → 0.24× its CPU. Peak RSS 570 → 376 MB. Every output on
+- The row parse against the lookup parse before it (f0fa53c), interleaved, medians: at 10:00 UTC
+  (5 runs each, load ~1.5) f0fa53c 1.92 s wall, 3.16 s CPU; the row parse 1.45 s, 2.48 s;
+  jfr-converter 6.83 s, 10.12 s: 0.28× → 0.21× its time, 0.31× → 0.24× its CPU. At 10:17 (7 runs
+  each, load 1.2–1.8, a faster spell for all three) f0fa53c 1.39 s, 2.38 s; the row parse 1.16 s
+  (fastest 1.03 s), 2.02 s; jfr-converter 5.05 s, 7.66 s: 0.28× → 0.23× its time, 0.31× → 0.26×
+  its CPU. Peak RSS 570 → 376 MB. Every output on
   this corpus is byte-identical between the two, SVG diffs and reports included. Step by step, in
   interleaved A/B runs: rows instead of the tree 0.82× the wall time; words instead of bytes for
   the scan and the hash, then for the name compare, a name's pool place in its slot and a 64 KB
