@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Profiles real CPU-burning JVMs from outside and checks what the recording says. */
 class ProfilerTest {
@@ -56,6 +58,27 @@ class ProfilerTest {
             assertTrue(target.isAlive(), "the target must survive being profiled");
             assertEquals(List.of(), threadsNotAtNice(target.pid(), niceOfMain(target.pid())),
                     "boosted threads must be put back");
+        }
+    }
+
+    /**
+     * An allocation or lock profile is drawn from its own samples: the converter reads execution
+     * samples unless told otherwise, which once left these graphs empty. The samples reported are
+     * the graph's total.
+     */
+    @ParameterizedTest
+    @CsvSource({"alloc, CpuBurner.churn", "lock, CpuBurner.contend"})
+    void allocationAndLockProfilesDrawTheirOwnSamples(String event, String method) throws IOException {
+        try (TargetProcess target = TargetProcess.burner(List.of(), "3", event)) {
+            Path jfr = work.resolve(event + ".jfr");
+            Path collapsed = work.resolve(event + ".collapsed");
+            ProfileResult result = new Profiler(work.resolve("home")).profile(
+                    new ProfileRequest(target.pid(), Duration.ofSeconds(2), event, Duration.ofMillis(10), "t",
+                            List.of(jfr, collapsed)), (s, d) -> { });
+            Collapsed stacks = Collapsed.read(collapsed);
+            assertTrue(result.samples() > 0, event + " samples: " + result.samples());
+            assertEquals(result.samples(), stacks.total(), "the graph holds every " + event + " sample");
+            assertTrue(stacks.containing(method) * 2 > stacks.total(), method + " dominates: " + stacks.lines());
         }
     }
 

@@ -2,16 +2,25 @@ package dev.pyrometer.helper.testing;
 
 /**
  * The busy JVM that the helper's tests, the e2e tests (through this module's test-jar) and the bench
- * profile: N threads spinning in {@link #burn}, "ready" on stdout once they run.
+ * profile: N threads spinning in {@link #burn}, "ready" on stdout once they run. A second argument
+ * picks other work: {@code alloc} allocates in {@link #churn}, {@code lock} takes turns on one
+ * monitor in {@link #contend}, for allocation and lock profiles.
  */
 public final class CpuBurner {
 
     static volatile long sink;
+    static volatile Object kept;
+    private static final Object MONITOR = new Object();
 
     public static void main(String[] args) throws InterruptedException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2 * Runtime.getRuntime().availableProcessors();
+        Runnable work = switch (args.length > 1 ? args[1] : "cpu") {
+            case "alloc" -> CpuBurner::allocate;
+            case "lock" -> CpuBurner::takeTurns;
+            default -> CpuBurner::spin;
+        };
         for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(CpuBurner::spin, "burner-" + i);
+            Thread t = new Thread(work, "burner-" + i);
             t.setDaemon(true);
             t.start();
         }
@@ -33,6 +42,34 @@ public final class CpuBurner {
         while (true) {
             x = burn(x);
             sink = x;
+        }
+    }
+
+    private static void allocate() {
+        int n = 0;
+        while (true) {
+            kept = churn(n++);
+        }
+    }
+
+    /** The allocating method: an allocation profile of this process should be mostly this frame. */
+    static long[] churn(int n) {
+        return new long[64 + (n & 255)];
+    }
+
+    private static void takeTurns() {
+        long x = Thread.currentThread().getId();
+        while (true) {
+            x = contend(x);
+        }
+    }
+
+    /** The contended method: threads wait here for the monitor another holds while it burns. */
+    static long contend(long x) {
+        synchronized (MONITOR) {
+            long y = burn(x);
+            sink = y;
+            return y;
         }
     }
 
