@@ -2,15 +2,12 @@ package dev.pyrometer.helper.attach;
 
 import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.helper.proc.ProcessFacts;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * HotSpot's dynamic attach, spoken from outside: wake the target's Attach Listener (trigger file +
  * SIGQUIT, with the target's Signal Dispatcher and Attach Listener threads boosted so they win
- * against the threads pegging the CPU), then send commands over its Unix socket (protocol 1:
- * {@code 1\0cmd\0arg1\0arg2\0arg3\0}, answered by a status line and output).
+ * against the threads pegging the CPU), then send commands over its Unix socket
+ * ({@link AttachExchange}), each answered by a status line and output.
  */
 public final class HotSpotAttach implements AutoCloseable {
 
@@ -156,63 +153,15 @@ public final class HotSpotAttach implements AutoCloseable {
 
     /** Runs one attach command; the socket read has its own deadline, after which the target's state is unknown. */
     public Response execute(Duration deadline, String command, String... args) {
-        if (args.length > 3) {
-            throw new IllegalArgumentException("at most 3 arguments");
-        }
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        writeString(request, "1");
-        writeString(request, command);
-        for (int i = 0; i < 3; i++) {
-            String arg = i < args.length ? args[i] : "";
-            if (arg.getBytes(StandardCharsets.UTF_8).length > 1024) {
-                throw new IllegalArgumentException("attach argument longer than 1024 bytes");
-            }
-            writeString(request, arg);
-        }
-        long end = System.nanoTime() + deadline.toNanos();
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-             Selector selector = Selector.open()) {
-            channel.connect(UnixDomainSocketAddress.of(target.socket()));
-            channel.configureBlocking(false);
-            ByteBuffer out = ByteBuffer.wrap(request.toByteArray());
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            ByteBuffer in = ByteBuffer.allocate(8192);
-            channel.register(selector, SelectionKey.OP_WRITE);
-            while (true) {
-                long left = (end - System.nanoTime()) / 1_000_000;
-                if (left <= 0) {
-                    throw CommandFailure.target("JVM " + target.pid() + " accepted the attach command '" + command
-                            + "' but gave no complete answer within " + deadline.toMillis()
-                            + " ms; its state is unknown (a profile it may still start ends by itself at its timeout);"
-                            + " try again later");
-                }
-                selector.select(left);
-                if (out.hasRemaining()) {
-                    channel.write(out);
-                    if (!out.hasRemaining()) {
-                        channel.register(selector, SelectionKey.OP_READ);
-                    }
-                    continue;
-                }
-                in.clear();
-                int n = channel.read(in);
-                if (n < 0) {
-                    break;
-                }
-                response.write(in.array(), 0, n);
-            }
-            String text = response.toString(StandardCharsets.UTF_8);
-            int newline = text.indexOf('\n');
-            String statusLine = (newline < 0 ? text : text.substring(0, newline)).strip();
-            int status;
-            try {
-                status = Integer.parseInt(statusLine);
-            } catch (NumberFormatException e) {
-                throw CommandFailure.target("JVM " + target.pid() + " answered the attach command '" + command
-                        + "' with something unexpected: '" + text.strip() + "'");
-            }
-            mark(command);
-            return new Response(status, newline < 0 ? "" : text.substring(newline + 1));
+        byte[] request = AttachExchange.request(command, args);
+        String text;
+        try {
+            text = AttachExchange.exchange(target.socket(), request, System.nanoTime() + deadline.toNanos());
+        } catch (AttachExchange.TimedOut e) {
+            throw CommandFailure.target("JVM " + target.pid() + " accepted the attach command '" + command
+                    + "' but gave no complete answer within " + deadline.toMillis()
+                    + " ms; its state is unknown (a profile it may still start ends by itself at its timeout);"
+                    + " try again later");
         } catch (IOException e) {
             if (!stillTheSameProcess()) {
                 throw CommandFailure.target("JVM " + target.pid() + " exited during the attach command '" + command + "'");
@@ -220,6 +169,17 @@ public final class HotSpotAttach implements AutoCloseable {
             throw CommandFailure.target("attach command '" + command + "' to JVM " + target.pid() + " failed: "
                     + e.getMessage(), e);
         }
+        int newline = text.indexOf('\n');
+        String statusLine = (newline < 0 ? text : text.substring(0, newline)).strip();
+        int status;
+        try {
+            status = Integer.parseInt(statusLine);
+        } catch (NumberFormatException e) {
+            throw CommandFailure.target("JVM " + target.pid() + " answered the attach command '" + command
+                    + "' with something unexpected: '" + text.strip() + "'");
+        }
+        mark(command);
+        return new Response(status, newline < 0 ? "" : text.substring(newline + 1));
     }
 
     /** When each attach step ended, in ms since this object was made: for diagnosing slow attaches. */
@@ -297,11 +257,6 @@ public final class HotSpotAttach implements AutoCloseable {
         } catch (IOException e) {
             notes.add("could not remove the stale attach socket " + socket + ": " + e.getMessage());
         }
-    }
-
-    private static void writeString(ByteArrayOutputStream out, String s) {
-        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-        out.write(0);
     }
 
     private static boolean canConnect(Path socket) {
