@@ -4,6 +4,8 @@ import dev.pyrometer.cli.CommandFailure;
 import dev.pyrometer.flame.Change;
 import dev.pyrometer.flame.DiffOptions;
 import dev.pyrometer.flame.FlameGraphs;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,6 +47,11 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return run(spec.commandLine().getOut());
+    }
+
+    /** The command itself, writing its summary to {@code out}: picocli's or {@link GraphFastPath}'s. */
+    int run(PrintWriter out) throws IOException {
         if (top < 0) {
             throw CommandFailure.usage("--top must be 0 or more, not " + top);
         }
@@ -53,7 +60,6 @@ public final class DiffCommand implements Callable<Integer> {
         if (report != null) {
             FlameGraphs.writeReport(changes, report);
         }
-        var out = spec.commandLine().getOut();
         long significant = changes.stream().filter(Change::significant).count();
         out.printf("%s vs %s -> %s: %d significant change%s among the top %d%n", base, neu, output,
                 significant, significant == 1 ? "" : "s", changes.size());

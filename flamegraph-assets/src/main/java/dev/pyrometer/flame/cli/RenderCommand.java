@@ -5,6 +5,7 @@ import dev.pyrometer.flame.RenderOptions;
 import dev.pyrometer.flame.render.ByteWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,8 +38,12 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command itself, writing to {@code out} and {@code err}: picocli's or {@link GraphFastPath}'s. */
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         RenderOptions options = graph.toOptions("Flame Graph");
-        var err = spec.commandLine().getErr();
         FlameGraphs.RenderSummary summary = FlameGraphs.render(inputs, outputs, options, warning -> {
             err.println(warning);
             err.flush();
@@ -47,7 +52,6 @@ public final class RenderCommand implements Callable<Integer> {
             err.println("warning: the input holds no samples; the graph is empty");
             err.flush();
         }
-        var out = spec.commandLine().getOut();
         // Not printf: its Formatter (a regex, locale data) took about 8 ms of every render's start.
         out.println(grouped(summary.samples()) + " samples in " + grouped(summary.stacks()) + " stacks -> "
                 + String.join(", ", outputs.stream().map(Path::toString).toList()));
