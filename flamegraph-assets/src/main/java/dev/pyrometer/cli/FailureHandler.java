@@ -9,7 +9,11 @@ public final class FailureHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        var err = cmd.getErr();
+        return report(ex, cmd.getErr());
+    }
+
+    /** One line on {@code err} for a failure, a trace for anything unexpected; returns the exit status. */
+    public static int report(Exception ex, java.io.PrintWriter err) {
         if (ex instanceof CommandFailure failure) {
             err.println("error: " + failure.getMessage());
             err.flush();

@@ -1,7 +1,6 @@
 package dev.pyrometer.flame.cli;
 
-import dev.pyrometer.cli.CommandFailure;
-import dev.pyrometer.cli.ExitCodes;
+import dev.pyrometer.cli.FailureHandler;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,15 +37,8 @@ public final class GraphFastPath {
                 return diff.isEmpty() ? Optional.empty() : Optional.of(diff.get().run(out));
             }
             return Optional.empty();
-        } catch (CommandFailure failure) {
-            err.println("error: " + failure.getMessage());
-            err.flush();
-            return Optional.of(failure.exitCode());
         } catch (Exception e) {
-            err.println("internal error: " + e);
-            e.printStackTrace(err);
-            err.flush();
-            return Optional.of(ExitCodes.INTERNAL);
+            return Optional.of(FailureHandler.report(e, err));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.pyrometer.helper.cli;
 
-import dev.pyrometer.cli.CommandFailure;
-import dev.pyrometer.cli.ExitCodes;
+import dev.pyrometer.cli.FailureHandler;
 import dev.pyrometer.helper.profile.ProfileRequest;
 import dev.pyrometer.helper.profile.RequestCheck;
 import java.io.PrintWriter;
@@ -78,15 +77,8 @@ final class ProfileFastPath {
                 return Optional.empty();
             }
             return Optional.of(ProfileCommand.profile(request.get(), out));
-        } catch (CommandFailure failure) {
-            err.println("error: " + failure.getMessage());
-            err.flush();
-            return Optional.of(failure.exitCode());
         } catch (RuntimeException e) {
-            err.println("internal error: " + e);
-            e.printStackTrace(err);
-            err.flush();
-            return Optional.of(ExitCodes.INTERNAL);
+            return Optional.of(FailureHandler.report(e, err));
         }
     }
 }
