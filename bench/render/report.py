@@ -112,8 +112,12 @@ Against the goals:
 {chr(10).join(verdicts)}
 
 Where the time goes (async-profiler 4.5 on the renderer itself, 2026-11-29, same machine):
-- JVM start: `bin/pyrometer-helper render` of a 2-line input takes 0.14–0.16 s (0.2 s CPU; 10:08
-  UTC) with the class-data archive `make build` dumps (`scripts/build-cds.sh`); an SVG render maps 1,459
+- JVM start: `bin/pyrometer-helper render` of a 2-line input takes 0.10–0.12 s (0.15 s CPU; 10:40
+  UTC; 0.16–0.20 s before `GraphFastPath`) with the class-data archive `make build` dumps
+  (`scripts/build-cds.sh`). A plain `render` or `diff` line is read without picocli, whose model of
+  a command (reflection over the annotations, an annotation proxy class per annotation type, their
+  verification) took ~70 ms of CPU; anything else still goes to picocli. Interleaved, 9 runs each:
+  svg:javac-real 0.406 → 0.324 s wall, 0.618 → 0.507 s CPU. An SVG render maps 1,459
   classes from it and defines 31 at run time (picocli's annotation proxies, lambda forms). The
   archive now records a `--reverse` render too. Since 9c1a811 a run builds picocli's model of
   the one subcommand it names (all five took ~0.1 s of CPU; one takes ~0.06 s), and the jars it
