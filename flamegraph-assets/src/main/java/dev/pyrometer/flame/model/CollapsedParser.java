@@ -3,7 +3,6 @@ package dev.pyrometer.flame.model;
 import dev.pyrometer.cli.CommandFailure;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * Reads collapsed stacks ({@code frame;frame;frame COUNT} per line) into a {@link FlameTree} in
@@ -18,16 +17,9 @@ public final class CollapsedParser {
     private FlameTree tree;
     private StackList rows;
     private final FrameTable frames;
-    private final boolean lenient;
+    private final LineProblems problems;
     private long lineNumber;
     private long stacks;
-    private long skipped;
-    private long firstProblemLine;
-    private String firstProblemText;
-    private String firstProblemSource;
-    private long lineOffset;
-    private final boolean deferErrors;
-    private boolean failed;
     private String source = "<input>";
 
     public CollapsedParser(FlameTree tree, boolean lenient) {
@@ -43,8 +35,7 @@ public final class CollapsedParser {
         this.tree = tree;
         this.rows = null;
         this.frames = tree.frames();
-        this.lenient = lenient;
-        this.deferErrors = deferErrors;
+        this.problems = new LineProblems(lenient, deferErrors);
     }
 
     /**
@@ -58,8 +49,7 @@ public final class CollapsedParser {
         this.tree = null;
         this.rows = new StackList(expectedFrames, maxRowBytes);
         this.frames = frames;
-        this.lenient = lenient;
-        this.deferErrors = false;
+        this.problems = new LineProblems(lenient, false);
     }
 
     /**
@@ -80,7 +70,7 @@ public final class CollapsedParser {
     }
 
     boolean lenient() {
-        return lenient;
+        return problems.lenient();
     }
 
     /** Lines read by the last {@link #parse} call. */
@@ -90,12 +80,12 @@ public final class CollapsedParser {
 
     /** Added to line numbers in messages: the lines before the part of the file this parser read. */
     void lineOffset(long offset) {
-        this.lineOffset = offset;
+        problems.lineOffset(offset);
     }
 
     /** Whether a deferred malformed line stopped parsing; {@link #firstProblem()} says which. */
     boolean failed() {
-        return failed;
+        return problems.failed();
     }
 
     /** Adds every stack of {@code in}; {@code source} names it in error messages. */
@@ -112,7 +102,7 @@ public final class CollapsedParser {
     void parseSelf(InputStream in, String source) throws IOException {
         try {
             parseAll(in, source);
-        } catch (Stop stop) {
+        } catch (LineProblems.Stop stop) {
             // failed() and firstProblem() tell the caller
         }
     }
@@ -123,34 +113,7 @@ public final class CollapsedParser {
         if (tree != null) {
             tree.ensureLookup();
         }
-        // SLACK bytes past the last line stay unread: the scan reads 8 bytes at a time.
-        byte[] buf = new byte[BUFFER + SLACK];
-        int len = 0;
-        while (true) {
-            int n = in.read(buf, len, buf.length - SLACK - len);
-            if (n < 0) {
-                break;
-            }
-            len += n;
-            int end = len;
-            while (end > 0 && buf[end - 1] != '\n') {
-                end--;
-            }
-            if (end > 0) {
-                lines(buf, end);
-                len -= end;
-                System.arraycopy(buf, end, buf, 0, len);
-            } else if (len == buf.length - SLACK) {
-                buf = Arrays.copyOf(buf, (buf.length - SLACK) * 2 + SLACK);
-            }
-        }
-        if (len > 0) {
-            if (len == buf.length - SLACK) {
-                buf = Arrays.copyOf(buf, buf.length + 1);
-            }
-            buf[len++] = '\n';
-            lines(buf, len);
-        }
+        LineChunks.read(in, this::lines);
     }
 
     /** Stacks (non-blank lines) added so far. */
@@ -160,23 +123,15 @@ public final class CollapsedParser {
 
     /** Malformed lines skipped in lenient mode. */
     public long skipped() {
-        return skipped;
+        return problems.skipped();
     }
 
     /** What was wrong with the first skipped line, or null. */
     public String firstProblem() {
-        return firstProblemText == null ? null
-                : firstProblemSource + ":" + (firstProblemLine + lineOffset) + ": " + firstProblemText;
+        return problems.first();
     }
 
-    private static final int SLACK = 8;
-    /**
-     * Bytes read at a time: small enough that the buffer, and the JDK's copy it is filled from,
-     * stay in the core's cache beside the names being looked up (a 1 MB buffer pushed them out).
-     */
-    private static final int BUFFER = 64 << 10;
-
-    /** Parses {@code buf[0, end)}, which holds whole lines, each ending with '\n', and {@link #SLACK} bytes more. */
+    /** Parses {@code buf[0, end)}, which holds whole lines, each ending with '\n', and {@link LineChunks#SLACK} bytes more. */
     private void lines(byte[] buf, int end) {
         int lineStart = 0;
         int node = FlameTree.ROOT;
@@ -335,27 +290,6 @@ public final class CollapsedParser {
     }
 
     private void malformed(String problem) {
-        if (firstProblemText == null) {
-            firstProblemText = problem;
-            firstProblemLine = lineNumber;
-            firstProblemSource = source;
-        }
-        if (!lenient) {
-            if (deferErrors) {
-                failed = true;
-                throw new Stop();
-            }
-            throw CommandFailure.input(firstProblem() + EXPECTED);
-        }
-        skipped++;
-    }
-
-    static final String EXPECTED = "; expected 'frame;frame;... COUNT' (use --lenient to skip such lines)";
-
-    /** Unwinds a deferred-error parse at its first malformed line. */
-    private static final class Stop extends RuntimeException {
-        Stop() {
-            super(null, null, false, false);
-        }
+        problems.malformed(problem, source, lineNumber);
     }
 }

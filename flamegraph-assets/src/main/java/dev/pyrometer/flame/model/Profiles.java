@@ -114,7 +114,7 @@ public final class Profiles {
             }
             halfParser.lineOffset(parser.lines());
             if (halfParser.failed()) {
-                throw CommandFailure.input(halfParser.firstProblem() + CollapsedParser.EXPECTED);
+                throw CommandFailure.input(halfParser.firstProblem() + LineProblems.EXPECTED);
             }
             parser.tree().adopt(PreorderMerge.merge(sortedFirst, sortedHalf[0]));
             return new Loaded(half, halfParser.stacks(), halfParser.skipped(), halfParser.firstProblem());
