@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
 /** {@code diff}: a differential flame graph of two profiles and a ranked list of what changed. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Differential flame graph: BASE vs NEW.",
-            "Each profile is normalised by its own total; red frames take a larger share of samples in NEW,",
-            "blue a smaller one; hatched frames exist only in BASE.",
-            "Significance: two-proportion z-test on self sample counts, Bonferroni-corrected across frames",
-            "(alpha 0.01), and a change of at least 0.2 percentage points and 20%% of the larger share."})
+            "Each profile is normalised by its own total; red frames take a larger share of samples in NEW, "
+                + "blue a smaller one; hatched frames exist only in BASE.",
+            "Significance: two-proportion z-test on self sample counts, Bonferroni-corrected across frames "
+                + "(alpha 0.01), and a change of at least 0.2 percentage points and 20%% of the larger share."})
 public final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
