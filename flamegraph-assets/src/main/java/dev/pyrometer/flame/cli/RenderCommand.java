@@ -49,7 +49,9 @@ public final class RenderCommand implements Callable<Integer> {
             err.flush();
         });
         if (summary.samples() == 0) {
-            err.println("warning: the input holds no samples; the graph is empty");
+            boolean filtered = summary.stacks() > 0 && (graph.include != null || graph.exclude != null);
+            err.println(filtered ? "warning: no stack is left after --include/--exclude; the graph is empty"
+                    : "warning: the input holds no samples; the graph is empty");
             err.flush();
         }
         // Not printf: its Formatter (a regex, locale data) took about 8 ms of every render's start.

@@ -38,6 +38,20 @@ class CommandsTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** An empty graph says why: nothing in the input, or nothing left by the filters. */
+    @Test
+    void anEmptyGraphSaysWhy(@TempDir Path dir) throws IOException {
+        Path in = Files.writeString(dir.resolve("in.collapsed"), "main;work 3\n");
+        Path empty = Files.writeString(dir.resolve("empty.collapsed"), "\n");
+        String out = dir.resolve("g.svg").toString();
+        Run filtered = run("render", in.toString(), "-o", out, "--include", "nothing-like-this");
+        assertEquals(0, filtered.exit(), filtered.err());
+        assertTrue(filtered.err().contains("no stack is left after --include/--exclude"), filtered.err());
+        Run nothing = run("render", empty.toString(), "-o", out);
+        assertEquals(0, nothing.exit(), nothing.err());
+        assertTrue(nothing.err().contains("the input holds no samples"), nothing.err());
+    }
+
     @Test
     void sampleCountsAreGroupedByThousands() {
         assertEquals("0", RenderCommand.grouped(0));
