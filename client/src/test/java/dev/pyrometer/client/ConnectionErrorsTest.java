@@ -33,6 +33,21 @@ class ConnectionErrorsTest {
         controller.close();
     }
 
+    /** A controller whose certificate this JVM does not trust: the error names the trust-store options. */
+    @Test
+    void anUntrustedCertificateSaysHowToTrustIt() throws Exception {
+        var certificate = dev.pyrometer.controller.tls.SelfSignedCertificate.create(dir);
+        try (var tls = ControllerUnderTest.startWithTls(dir.resolve("tls-data"),
+                dev.pyrometer.controller.http.TlsFiles.of(certificate.cert(), certificate.key()))) {
+            assertTrue(tls.url().startsWith("https://"), tls.url());
+            var r = Cli.against(tls.url(), ControllerUnderTest.TOKEN).run("hosts");
+            assertEquals(5, r.exit(), r.toString());
+            assertTrue(r.err().contains("the TLS handshake with the controller at " + tls.url() + " failed"), r.err());
+            assertTrue(r.err().contains("PYROMETER_CLIENT_JAVA_OPTS") && r.err().contains("javax.net.ssl.trustStore"),
+                    r.err());
+        }
+    }
+
     @Test
     void aWrongTokenFromTheEnvironmentNamesItsSourceNotItsValue() {
         var r = Cli.against(controller.url(), WRONG).run("hosts");

@@ -26,6 +26,12 @@ public final class ControllerUnderTest implements AutoCloseable {
                 .withMinJobPeriod(java.time.Duration.ofSeconds(1))));
     }
 
+    /** A controller serving HTTPS with the given certificate and key. */
+    public static ControllerUnderTest startWithTls(Path data, dev.pyrometer.controller.http.TlsFiles tls) {
+        return new ControllerUnderTest(RunningController.start(ControllerConfig.of("127.0.0.1", 0, data, TOKEN)
+                .withTls(tls)));
+    }
+
     /** A controller on a given port, e.g. the one a closed controller had, over the same data. */
     public static ControllerUnderTest startOn(Path data, int port) {
         return new ControllerUnderTest(RunningController.start(ControllerConfig.of("127.0.0.1", port, data, TOKEN)));

@@ -86,10 +86,15 @@ public final class ControllerVerticle extends VerticleBase {
             return fleet.start().compose(v -> profiles.start(fleet)).compose(v -> rules.start()).compose(v -> jobs.start())
                     .compose(v -> retention.start()).map(router);
         }).compose(router -> {
-            server = vertx.createHttpServer(new HttpServerOptions()
+            HttpServerOptions options = new HttpServerOptions()
                     .setIdleTimeout(120)
                     .setMaxWebSocketFrameSize(Protocol.MAX_FRAME_BYTES)
-                    .setMaxWebSocketMessageSize(Protocol.MAX_FRAME_BYTES));
+                    .setMaxWebSocketMessageSize(Protocol.MAX_FRAME_BYTES);
+            if (config.tls() != null) {
+                // The token and the profiles cross the network: HTTPS and WSS when given a certificate.
+                options.setSsl(true).setKeyCertOptions(config.tls().options());
+            }
+            server = vertx.createHttpServer(options);
             return server.requestHandler(router).listen(config.port(), config.bind());
         }).onSuccess(s -> actualPort = s.actualPort());
     }

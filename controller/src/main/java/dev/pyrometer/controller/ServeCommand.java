@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import dev.pyrometer.controller.http.TlsFiles;
 import dev.pyrometer.controller.retention.RetentionPolicy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token-file", description = "File holding the bearer token; else the PYROMETER_TOKEN environment variable.")
     Path tokenFile;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM",
+            description = "Serve HTTPS and WSS with this certificate chain (PEM); needs --tls-key. Without it: plain HTTP, for a TLS proxy in front.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The private key of --tls-cert (PEM, PKCS#8 or PKCS#1).")
+    Path tlsKey;
+
     @Option(names = "--min-job-period", defaultValue = "1m", converter = DurationConverter.class,
             description = "Shortest schedule a periodic job may have, like 1m or 30s (default: ${DEFAULT-VALUE}).")
     Duration minJobPeriod;
@@ -55,20 +63,26 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TlsFiles tls = TlsFiles.of(tlsCert, tlsKey);
         var config = ControllerConfig.of(bind, port, data.toAbsolutePath(), readToken())
                 .withMinJobPeriod(minJobPeriod)
-                .withRetention(new RetentionPolicy(retentionMaxAge, retentionMaxBytes, retentionEvery));
+                .withRetention(new RetentionPolicy(retentionMaxAge, retentionMaxBytes, retentionEvery))
+                .withTls(tls);
         Vertx vertx = Vertx.vertx();
         var verticle = new ControllerVerticle(config);
         try {
             vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
+            if (tls != null) {
+                throw CommandFailure.input("controller did not start: " + e.getMessage() + " (are --tls-cert "
+                        + tls.cert() + " and --tls-key " + tls.key() + " a PEM certificate and its key?)");
+            }
             throw CommandFailure.internal("controller did not start: " + e.getMessage(), e);
         }
         var out = spec.commandLine().getOut();
-        out.printf("pyrometer-controller listening on http://%s:%d/ (data in %s)%n", bind, verticle.actualPort(),
-                config.dataDir());
+        out.printf("pyrometer-controller listening on %s://%s:%d/ (data in %s)%n", config.scheme(), bind,
+                verticle.actualPort(), config.dataDir());
         out.flush();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

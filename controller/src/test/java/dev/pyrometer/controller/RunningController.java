@@ -23,11 +23,14 @@ final class RunningController implements AutoCloseable {
     final Path data;
     final int port;
     final WebClient client;
+    /** http, or https for a controller given a certificate (the client above then only speaks to plain ones). */
+    final String scheme;
 
-    private RunningController(Vertx vertx, Path data, int port) {
+    private RunningController(Vertx vertx, Path data, int port, String scheme) {
         this.vertx = vertx;
         this.data = data;
         this.port = port;
+        this.scheme = scheme;
         this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
     }
 
@@ -39,11 +42,11 @@ final class RunningController implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         var verticle = new ControllerVerticle(config);
         await(vertx.deployVerticle(verticle));
-        return new RunningController(vertx, config.dataDir(), verticle.actualPort());
+        return new RunningController(vertx, config.dataDir(), verticle.actualPort(), config.scheme());
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + port;
     }
 
     HttpResponse<Buffer> get(String path) {

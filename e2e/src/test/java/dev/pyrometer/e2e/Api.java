@@ -12,13 +12,19 @@ import java.time.Duration;
 /** The controller's REST API through a plain HTTP client, as a script or the CLI would call it. */
 final class Api {
     private static final Duration REQUEST_DEADLINE = Duration.ofSeconds(30);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final String base;
     private final String token;
 
     Api(String base, String token) {
+        this(base, token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** An API client over {@code http}: one set up to trust a test certificate, for a controller serving HTTPS. */
+    Api(String base, String token, HttpClient http) {
         this.base = base;
         this.token = token;
+        this.http = http;
     }
 
     record Response(int status, String body) {

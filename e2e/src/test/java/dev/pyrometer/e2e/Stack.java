@@ -17,24 +17,30 @@ final class Stack implements AutoCloseable {
     static final String TOKEN = "e2e-token-" + Long.toHexString(System.nanoTime());
     /** The frame most samples of a busy JVM land in, as collapsed stacks name it. */
     static final String HOT_METHOD = CpuBurner.class.getName().replace('.', '/') + ".burn";
-    private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern LISTENING = Pattern.compile("listening on (https?)://127\\.0\\.0\\.1:(\\d+)/");
 
     private final Path dir;
     private final List<Launched> started = new ArrayList<>();
     Launched controller;
     int port;
+    /** http, or https for a controller given a certificate. */
+    String scheme = "http";
 
     Stack(Path dir) {
         this.dir = dir;
     }
 
     /** Starts the controller; the first time on a free port, later on the same one (the helper keeps its URL). */
-    Launched startController() {
-        controller = Launched.start("controller", List.of(Launched.launcher("pyrometer-controller"), "serve",
-                "--port", Integer.toString(port), "--data", dir.resolve("controller").toString()),
+    Launched startController(String... moreArgs) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Launched.launcher("pyrometer-controller"), "serve",
+                "--port", Integer.toString(port), "--data", dir.resolve("controller").toString()));
+        cmd.addAll(List.of(moreArgs));
+        controller = Launched.start("controller", cmd,
                 Map.of("PYROMETER_TOKEN", TOKEN, "PYROMETER_CONTROLLER_JAVA_OPTS", "-Xmx256m"));
         started.add(controller);
-        port = Integer.parseInt(controller.awaitOutput(LISTENING, Await.LONG).group(1));
+        var listening = controller.awaitOutput(LISTENING, Await.LONG);
+        scheme = listening.group(1);
+        port = Integer.parseInt(listening.group(2));
         return controller;
     }
 
@@ -47,7 +53,7 @@ final class Stack implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + port;
     }
 
     Api api() {
@@ -59,10 +65,15 @@ final class Stack implements AutoCloseable {
     }
 
     Launched startHelper(String host, String token, String controllerUrl) {
+        return startHelper(host, token, controllerUrl, "");
+    }
+
+    /** {@code javaOptions}: more JVM options for the helper, as an operator would put them in PYROMETER_HELPER_JAVA_OPTS. */
+    Launched startHelper(String host, String token, String controllerUrl, String javaOptions) {
         Launched helper = Launched.start("helper-" + host, List.of(Launched.launcher("pyrometer-helper"), "serve",
                 "--controller", controllerUrl, "--host", host, "--spool", dir.resolve("spool-" + host).toString()),
                 Map.of("PYROMETER_TOKEN", token, "PYROMETER_HOME", dir.resolve("helper-home").toString(),
-                        "PYROMETER_HELPER_JAVA_OPTS", "-Xmx64m"));
+                        "PYROMETER_HELPER_JAVA_OPTS", ("-Xmx64m " + javaOptions).strip()));
         started.add(helper);
         return helper;
     }

@@ -245,6 +245,11 @@ public final class ControllerApi {
                     + " (connection refused); start it, or point --controller or $"
                     + ConnectionOptions.URL_VARIABLE + " at it");
         }
+        if (cause instanceof javax.net.ssl.SSLHandshakeException) {
+            return CommandFailure.remote("the TLS handshake with the controller at " + base + " failed: "
+                    + cause.getMessage() + "; if its certificate comes from a private CA, trust that CA with"
+                    + " PYROMETER_CLIENT_JAVA_OPTS=\"-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=...\"");
+        }
         String detail = cause == null ? "unknown failure" : cause.getMessage() != null ? cause.getMessage()
                 : cause.getClass().getSimpleName();
         return CommandFailure.remote("lost the connection to the controller at " + base + " during " + method + " "

@@ -188,7 +188,14 @@ final class ControllerLink {
 
     private static String describe(Throwable e) {
         Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        String text = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLHandshakeException) {
+                return text + " (if the controller's certificate comes from a private CA, trust that CA with"
+                        + " PYROMETER_HELPER_JAVA_OPTS=\"-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=...\")";
+            }
+        }
+        return text;
     }
 
     /** Reassembles frames and decodes them; an undecodable frame is answered with {@code error}. */
