@@ -5,6 +5,7 @@ import dev.pyrometer.flame.diff.ChangeReport;
 import dev.pyrometer.flame.diff.DiffModel;
 import dev.pyrometer.flame.model.FlameTree;
 import dev.pyrometer.flame.model.FrameTable;
+import dev.pyrometer.flame.model.GeneratedNames;
 import dev.pyrometer.flame.model.PairShares;
 import dev.pyrometer.flame.model.PreorderMerge;
 import dev.pyrometer.flame.model.Profiles;
@@ -247,7 +248,7 @@ public final class FlameGraphs {
         if (loaded.skipped() > 0) {
             System.err.println(skippedWarning(loaded));
         }
-        return PreorderMerge.sort(loaded.tree());
+        return PreorderMerge.sort(GeneratedNames.normalized(loaded.tree()));
     }
 
     private static FlameTree readOne(Path input, DiffOptions options) throws IOException {
@@ -256,7 +257,7 @@ public final class FlameGraphs {
         if (loaded.skipped() > 0) {
             System.err.println(skippedWarning(loaded));
         }
-        return prepare(loaded.tree(), options.render());
+        return prepare(GeneratedNames.normalized(loaded.tree()), options.render());
     }
 
     private static <T> T await(Future<T> future) throws IOException {
@@ -279,8 +280,9 @@ public final class FlameGraphs {
     public static DiffResult diff(List<FlameTree> base, List<FlameTree> neu, DiffOptions options) {
         DiffModel model = new DiffModel();
         // The model takes over what it is given: hand it copies, the caller's trees stay as they are.
-        base.forEach(tree -> model.addBase(prepare(tree.copy(), options.render())));
-        neu.forEach(tree -> model.addNew(prepare(tree.copy(), options.render())));
+        // Lambdas, proxies and the like get one name each, so the same code matches across JVMs.
+        base.forEach(tree -> model.addBase(prepare(GeneratedNames.normalized(tree.copy()), options.render())));
+        neu.forEach(tree -> model.addNew(prepare(GeneratedNames.normalized(tree.copy()), options.render())));
         return diff(model, options);
     }
 

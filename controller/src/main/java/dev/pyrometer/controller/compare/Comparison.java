@@ -5,6 +5,7 @@ import dev.pyrometer.flame.DiffOptions;
 import dev.pyrometer.flame.FlameGraphs;
 import dev.pyrometer.flame.OutputFormat;
 import dev.pyrometer.flame.model.FlameTree;
+import dev.pyrometer.flame.model.GeneratedNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,7 +60,8 @@ final class Comparison {
         var trees = new ArrayList<FlameTree>(files.size());
         for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
-                trees.add(FlameGraphs.parse(in, f.getFileName().toString(), true));
+                // Per-profile shares are keyed by frame name: a lambda's name must be the same in every JVM.
+                trees.add(GeneratedNames.normalized(FlameGraphs.parse(in, f.getFileName().toString(), true)));
             }
         }
         return trees;
