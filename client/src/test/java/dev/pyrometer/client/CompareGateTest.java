@@ -61,6 +61,28 @@ class CompareGateTest {
         flamegraphAddress.set(address);
     }
 
+    /**
+     * Two profiles a release under Welch's test: a large change it did not call significant is named
+     * on stderr, so a gate that passes on it (it fails on significant changes only) does not do so silently.
+     */
+    @Test
+    void fewProfilesAReleaseAreSaidToLeaveLargeChangesUnjudged() throws IOException {
+        String few = ANSWER.replace("\"profiles\":4", "\"profiles\":2").replace("\"profiles\":3", "\"profiles\":2")
+                .replace("\"changes\":[", "\"test\":\"welch-holm\",\"changes\":[");
+        try (ScriptedController fewProfiles = ScriptedController.start("/api/v1/compare", TOKEN,
+                exchange -> new ScriptedController.Answer(200, null, few))) {
+            var r = fewProfiles.cli().run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5",
+                    "--fail-on-regression", "5");
+            // Cart.slowTotal is significant and above 5 points: the gate fails on it as before.
+            assertEquals(6, r.exit(), r.toString());
+            String warning = r.err().lines().filter(l -> l.startsWith("warning: 2 and 2 profiles")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no warning: " + r.err()));
+            assertTrue(warning.contains("com.shop.Noise.jitter +7.00") && !warning.contains("Cart.slowTotal"), warning);
+        }
+        var enough = cli.run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5");
+        assertFalse(enough.err().contains("warning"), enough.err());
+    }
+
     @Test
     void printsTheSummaryAndTheTopChanges() {
         answerWithFlamegraphAt("/api/v1/compare/k1/flamegraph.html");
