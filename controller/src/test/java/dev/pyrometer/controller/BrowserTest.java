@@ -3,6 +3,7 @@ package dev.pyrometer.controller;
 import static dev.pyrometer.controller.SimulatedHelper.jvm;
 import static dev.pyrometer.controller.browser.HeadlessChromium.click;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyrometer.controller.browser.HeadlessChromium;
@@ -122,6 +123,20 @@ class BrowserTest {
                 wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("compare-graph")));
                 wait.until(d -> d.getPageSource().contains("java.util.regex.Pattern.matcher"));
                 browser.switchTo().defaultContent();
+                assertFalse(browser.findElement(By.id("compare-summary")).getText().contains("few profiles"));
+
+                // Two profiles of the next release: the summary says the test can rarely judge with so few.
+                for (int i = 0; i < 2; i++) {
+                    ReleaseProfiles.done(controller, helper, 4242, "shop", "1.6", ReleaseProfiles.sample(release15, 1000, random));
+                }
+                var baseField = browser.findElement(By.cssSelector("#compare-form input[name='base']"));
+                baseField.clear();
+                baseField.sendKeys("1.5");
+                var newField = browser.findElement(By.cssSelector("#compare-form input[name='new']"));
+                newField.clear();
+                newField.sendKeys("1.6");
+                click(wait, By.id("compare-run"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("compare-summary"), "few profiles"));
 
                 browser.findElement(By.cssSelector("#job-form input[name='name']")).sendKeys("baseline");
                 browser.findElement(By.cssSelector("#job-form input[name='app']")).sendKeys("shop");
