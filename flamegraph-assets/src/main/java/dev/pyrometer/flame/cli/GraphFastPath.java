@@ -29,16 +29,25 @@ public final class GraphFastPath {
     public static Optional<Integer> run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             if (args.length > 0 && args[0].equals("render")) {
-                Optional<RenderCommand> render = render(args);
+                Optional<RenderCommand> render = parseOrEmpty(() -> render(args));
                 return render.isEmpty() ? Optional.empty() : Optional.of(render.get().run(out, err));
             }
             if (args.length > 0 && args[0].equals("diff")) {
-                Optional<DiffCommand> diff = diff(args);
+                Optional<DiffCommand> diff = parseOrEmpty(() -> diff(args));
                 return diff.isEmpty() ? Optional.empty() : Optional.of(diff.get().run(out));
             }
             return Optional.empty();
         } catch (Exception e) {
             return Optional.of(FailureHandler.report(e, err));
+        }
+    }
+
+    /** A path the platform cannot name is picocli's to explain, as a usage error. */
+    private static <T> Optional<T> parseOrEmpty(java.util.function.Supplier<Optional<T>> parse) {
+        try {
+            return parse.get();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

@@ -60,6 +60,7 @@ class GraphFastPathTest {
             List.of("diff", "b", "n", "-o", "d.html", "--top", "-1"),
             List.of("diff", "b", "n", "-o", "d.html", "--report", "a", "--report", "b"),
             List.of("profile", "--pid", "1", "-o", "x.svg"),
+            List.of("render", "a\0b.collapsed", "-o", "a.svg"),
             List.of());
 
     @Test
