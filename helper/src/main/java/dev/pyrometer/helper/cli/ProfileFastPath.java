@@ -56,7 +56,13 @@ final class ProfileFastPath {
                 case "--event" -> event = value;
                 case "--interval" -> interval = value;
                 case "--title" -> title = value;
-                case "-o", "--output" -> outputs.add(Path.of(value));
+                case "-o", "--output" -> {
+                    try {
+                        outputs.add(Path.of(value));
+                    } catch (java.nio.file.InvalidPathException e) {
+                        return Optional.empty(); // picocli names it as a usage error
+                    }
+                }
                 default -> {
                     return Optional.empty();
                 }

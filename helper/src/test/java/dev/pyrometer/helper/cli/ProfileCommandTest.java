@@ -109,7 +109,7 @@ class ProfileCommandTest {
         // Whatever the fast path does not know goes to picocli, which explains it.
         for (String[] args : List.of(new String[] {"profile", "--help"}, new String[] {"profile", "--pid", "x", "-o", jfr},
                 new String[] {"profile", "--pid", "1"}, new String[] {"profile", "--verbose", "--pid", "1", "-o", jfr},
-                new String[] {"profile", "--pid"})) {
+                new String[] {"profile", "--pid"}, new String[] {"profile", "--pid", "1", "-o", "a\0b.jfr"})) {
             assertTrue(ProfileFastPath.parse(args).isEmpty(), String.join(" ", args));
         }
     }
