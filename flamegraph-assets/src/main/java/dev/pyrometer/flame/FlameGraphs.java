@@ -8,6 +8,7 @@ import dev.pyrometer.flame.model.FrameTable;
 import dev.pyrometer.flame.model.GeneratedNames;
 import dev.pyrometer.flame.model.PairShares;
 import dev.pyrometer.flame.model.PreorderMerge;
+import dev.pyrometer.flame.model.SampleKinds;
 import dev.pyrometer.flame.model.Profiles;
 import dev.pyrometer.flame.model.TreeTransforms;
 import dev.pyrometer.flame.render.CollapsedWriter;
@@ -157,6 +158,7 @@ public final class FlameGraphs {
         if (base.isEmpty() || neu.isEmpty()) {
             throw CommandFailure.usage("a comparison needs at least one base and one new profile");
         }
+        SampleKinds.checkComparable(base, neu);
         preload(List.of(format));
         DiffModel model = new DiffModel();
         // Inputs are independent until they meet in the union tree: read two at a time.

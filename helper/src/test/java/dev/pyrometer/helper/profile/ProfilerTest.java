@@ -79,6 +79,16 @@ class ProfilerTest {
             assertTrue(result.samples() > 0, event + " samples: " + result.samples());
             assertEquals(result.samples(), stacks.total(), "the graph holds every " + event + " sample");
             assertTrue(stacks.containing(method) * 2 > stacks.total(), method + " dominates: " + stacks.lines());
+
+            // A CPU recording of the same JVM is a different kind of sample: a comparison refuses the pair.
+            Path cpu = work.resolve("cpu.jfr");
+            new Profiler(work.resolve("home")).profile(new ProfileRequest(target.pid(), Duration.ofSeconds(1), "itimer",
+                    Duration.ofMillis(10), "t", List.of(cpu)), (s, d) -> { });
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(dev.pyrometer.cli.CommandFailure.class,
+                    () -> dev.pyrometer.flame.FlameGraphs.diff(List.of(cpu), List.of(jfr), work.resolve("d.html"),
+                            dev.pyrometer.flame.DiffOptions.defaults()));
+            assertTrue(refused.getMessage().contains("holds execution samples") && refused.getMessage().contains(event),
+                    refused.getMessage());
         }
     }
 
