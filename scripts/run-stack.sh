@@ -58,8 +58,10 @@ pids+=($!)
 demo_pid=${pids[-1]}
 await_line "$data/demo-jvm.log" '^ready$' "$demo_pid" "the demo JVM"
 deadline=$(( SECONDS + 60 ))
-until api "$base/api/v1/jvms?host=$host" | grep -q "\"pid\":$demo_pid,"; do
-  (( SECONDS < deadline )) || { echo "run: the helper did not report JVM $demo_pid within 60 s; see $data/helper.log" >&2; exit 1; }
+# Listed is not enough: a JVM seen while still starting is reported not attachable (its SIGQUIT
+# handler is not installed yet) until the helper's next look, a few seconds later.
+until api "$base/api/v1/jvms?host=$host" | grep -qE "\"pid\":$demo_pid,[^}]*\"attachable\":true"; do
+  (( SECONDS < deadline )) || { echo "run: the helper did not report JVM $demo_pid as attachable within 60 s; see $data/helper.log" >&2; exit 1; }
   sleep 1
 done
 
