@@ -16,25 +16,19 @@ import one.jfr.JfrReader;
  * tracks the recording format, and feeds its collapsed stacks to {@link CollapsedParser}.
  */
 final class JfrInput {
-    /**
-     * The converter's event choices, in the order tried: it reads execution samples (cpu, wall,
-     * itimer, ctimer) unless told otherwise, and an {@code alloc} or {@code lock} recording has none.
-     */
-    private static final List<List<String>> KINDS = List.of(List.of(), List.of("--alloc"), List.of("--lock"));
-
     private JfrInput() {
     }
 
-    /** The stacks of the first kind of sample the recording has: execution, else allocation, else lock. */
+    /**
+     * The stacks of the kind of sample the recording has ({@link SampleKinds}): execution (cpu,
+     * wall, itimer, ctimer), else allocation, else lock. The converter reads execution samples
+     * unless told {@code --alloc} or {@code --lock}, and an alloc or lock recording has none.
+     */
     static void read(Path file, CollapsedParser parser) throws IOException {
-        byte[] stacks = new byte[0];
-        for (List<String> kind : KINDS) {
-            stacks = convert(file, kind);
-            if (stacks.length > 0) {
-                break;
-            }
-        }
-        parser.parse(new ByteArrayInputStream(stacks), file.toString());
+        String kind = SampleKinds.of(file);
+        List<String> option = "allocation".equals(kind) ? List.of("--alloc")
+                : "lock".equals(kind) ? List.of("--lock") : List.of();
+        parser.parse(new ByteArrayInputStream(convert(file, option)), file.toString());
     }
 
     private static byte[] convert(Path file, List<String> kind) throws IOException {
