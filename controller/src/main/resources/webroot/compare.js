@@ -18,9 +18,8 @@ async function compareReleases(event) {
     const r = await json('/compare?' + params.toString());
     summary.textContent = 'base: ' + r.base.profiles + ' profiles, ' + r.base.samples + ' samples · new: '
       + r.new.profiles + ' profiles, ' + r.new.samples + ' samples · test: ' + r.test
-      // Welch's test with 2 or 3 profiles a side can rarely call anything significant: say so.
-      + (r.test === 'welch-holm' && Math.min(r.base.profiles, r.new.profiles) < 4
-        ? ' · few profiles: with fewer than 4 a release, large changes may go unmarked; take more' : '');
+      // the controller says when its test has too few profiles a side to mark much
+      + (r.few_profiles ? ' · few profiles: large changes may go unmarked; take at least 4 a release' : '');
     $('#changes tbody').replaceChildren(...r.changes.map((c) => el('tr', { class: c.significant ? 'significant' : '' },
       el('td', { class: 'frame' }, c.frame), pct(c.base_self_pct), pct(c.new_self_pct), pct(c.delta_pct),
       pct(c.base_total_pct), pct(c.new_total_pct), el('td', {}, c.significant ? 'yes' : ''))));

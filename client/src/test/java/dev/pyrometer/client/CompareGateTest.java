@@ -68,7 +68,7 @@ class CompareGateTest {
     @Test
     void fewProfilesAReleaseAreSaidToLeaveLargeChangesUnjudged() throws IOException {
         String few = ANSWER.replace("\"profiles\":4", "\"profiles\":2").replace("\"profiles\":3", "\"profiles\":2")
-                .replace("\"changes\":[", "\"test\":\"welch-holm\",\"changes\":[");
+                .replace("\"changes\":[", "\"test\":\"welch-holm\",\"few_profiles\":true,\"changes\":[");
         try (ScriptedController fewProfiles = ScriptedController.start("/api/v1/compare", TOKEN,
                 exchange -> new ScriptedController.Answer(200, null, few))) {
             var r = fewProfiles.cli().run("compare", "--app", "shop", "--base", "1.4", "--new", "1.5",

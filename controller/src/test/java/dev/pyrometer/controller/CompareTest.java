@@ -48,6 +48,7 @@ class CompareTest {
             assertEquals(4, r.getJsonObject("base").getInteger("profiles"));
             assertEquals(7500, r.getJsonObject("new").getLong("samples"));
             assertEquals("welch-holm", r.getString("test"));
+            assertFalse(r.getBoolean("few_profiles"), "4 profiles a side are enough: " + r.encode());
             JsonObject first = r.getJsonArray("changes").getJsonObject(0);
             assertEquals("java.util.regex.Pattern.matcher", first.getString("frame"), r.encodePrettily());
             assertTrue(first.getBoolean("significant"), r.encodePrettily());
@@ -88,6 +89,7 @@ class CompareTest {
                 }
                 JsonObject r = controller.getObject("/api/v1/compare?app=" + app + "&base=a&new=b");
                 assertEquals(3, r.getJsonObject("base").getInteger("profiles"));
+                assertTrue(r.getBoolean("few_profiles"), "3 profiles a side are few: " + r.encode());
                 assertFalse(r.getJsonArray("changes").isEmpty());
                 for (int i = 0; i < r.getJsonArray("changes").size(); i++) {
                     JsonObject c = r.getJsonArray("changes").getJsonObject(i);
@@ -113,6 +115,7 @@ class CompareTest {
             ReleaseProfiles.done(controller, helper, 9, "shop", "1.5", ReleaseProfiles.sample(release15, 2000, random));
             JsonObject r = controller.getObject("/api/v1/compare?app=shop&base=1.4&new=1.5");
             assertEquals("two-proportion-z-bonferroni", r.getString("test"));
+            assertFalse(r.getBoolean("few_profiles"), "the count test is not Welch's: " + r.encode());
             JsonObject first = r.getJsonArray("changes").getJsonObject(0);
             assertEquals("com.shop.Slow.spin", first.getString("frame"));
             assertTrue(first.getBoolean("significant"));

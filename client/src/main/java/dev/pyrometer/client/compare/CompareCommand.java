@@ -90,20 +90,17 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The replicate count below which the controller's Welch test rarely finds anything (README, Comparing releases). */
-    static final int FEW_PROFILES = 4;
-
     /**
      * With few profiles a side, Welch's test can call almost nothing significant: say so on stderr,
      * naming the large changes it could not judge, rather than let a clean-looking table (or a CI gate
      * that passes) suggest there was nothing to see.
      */
     private void fewProfilesWarning(JsonFields result, List<JsonFields> changes) {
-        long baseProfiles = (long) result.object("base").number("profiles", 0);
-        long newProfiles = (long) result.object("new").number("profiles", 0);
-        if (!"welch-holm".equals(result.text("test")) || Math.min(baseProfiles, newProfiles) >= FEW_PROFILES) {
+        if (!result.flag("few_profiles")) {
             return;
         }
+        long baseProfiles = (long) result.object("base").number("profiles", 0);
+        long newProfiles = (long) result.object("new").number("profiles", 0);
         double floor = failOnRegression != null ? failOnRegression : 1.0;
         List<String> unjudged = changes.stream().filter(c -> !c.flag("significant") && c.number("delta_pct", 0) > floor)
                 .map(c -> String.format(Locale.ROOT, "%s %+.2f", c.text("frame"), c.number("delta_pct", 0))).toList();
@@ -111,8 +108,8 @@ public final class CompareCommand implements Callable<Integer> {
             return;
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.println("warning: " + baseProfiles + " and " + newProfiles + " profiles: with fewer than " + FEW_PROFILES
-                + " a release the test can rarely call a change significant, so these were not judged: "
+        err.println("warning: " + baseProfiles + " and " + newProfiles + " profiles: with so few a release the test"
+                + " can rarely call a change significant, so these were not judged: "
                 + String.join(", ", unjudged) + "; take more profiles of each release (a job does it)");
         err.flush();
     }

@@ -23,7 +23,10 @@ public record ComparisonResult(int baseProfiles, long baseSamples, int newProfil
         return new JsonObject()
                 .put("base", new JsonObject().put("profiles", baseProfiles).put("samples", baseSamples))
                 .put("new", new JsonObject().put("profiles", newProfiles).put("samples", newSamples))
-                .put("test", test).put("changes", array).put("flamegraph", flamegraphUrl);
+                .put("test", test)
+                // The test can rarely mark anything with so few replicates: clients say so rather than guess.
+                .put("few_profiles", ReplicateSignificance.fewProfiles(baseProfiles, newProfiles))
+                .put("changes", array).put("flamegraph", flamegraphUrl);
     }
 
     private static double round(double v) {

@@ -24,6 +24,14 @@ final class ReplicateSignificance {
         return baseProfiles >= 2 && newProfiles >= 2;
     }
 
+    /** Profiles a side below which Welch's test, Holm-corrected, can rarely call any change significant. */
+    static final int ADVISED_PROFILES = 4;
+
+    /** Whether the test applies with too few profiles to have much power (the README asks for {@link #ADVISED_PROFILES}). */
+    static boolean fewProfiles(int baseProfiles, int newProfiles) {
+        return applies(baseProfiles, newProfiles) && Math.min(baseProfiles, newProfiles) < ADVISED_PROFILES;
+    }
+
     static Set<String> significantFrames(List<Map<String, Double>> base, List<Map<String, Double>> neu,
                                          Significance floors) {
         Set<String> frames = new HashSet<>();
